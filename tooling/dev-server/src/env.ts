@@ -1,0 +1,30 @@
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// The only place this package reads process.env.
+const env = process.env;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export const toolingEnv = {
+  repoRoot,
+  /** Gitignored folder for downloaded or built tools (shared with the ./pnpm wrapper). */
+  toolsDir: env.STUDIO_TOOLS_DIR || path.join(repoRoot, ".tools"),
+  /** Use this Inngest binary instead of providing one (e.g. an existing `inngest` install). */
+  inngestBin: env.STUDIO_INNGEST_BIN || undefined,
+  /** Extra places Go may live when it is not on PATH. */
+  goCandidates: [env.GOROOT ? path.join(env.GOROOT, "bin/go") : undefined, "/usr/local/go/bin/go", path.join(homedir(), "go/bin/go")].filter(
+    (p): p is string => Boolean(p),
+  ),
+  path: env.PATH ?? "",
+  home: env.HOME ?? homedir(),
+  isCI: env.CI === "true" || env.CI === "1",
+  /** Keep the apps' and Dev Server's logs in the test output (default: only on failure). */
+  verbose: env.STUDIO_E2E_VERBOSE === "1",
+};
+
+/** The process environment to pass on to child processes (apps started by tests). */
+export function inheritedEnv(): Record<string, string | undefined> {
+  return { ...env };
+}

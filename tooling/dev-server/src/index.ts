@@ -1,0 +1,7 @@
+export { devServerApi, type DevServerApi, type FunctionRun, type RegisteredFunction, type RunStatus, type SendableEvent } from "./api.ts";
+export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
+export { cachedBinaryPath, ensureInngestBinary } from "./binary.ts";
+export { assertPortFree, freePort, isPortFree } from "./ports.ts";
+export { startDevServer, type DevServer, type DevServerOptions } from "./server.ts";
+export { startStack, type Stack } from "./stack.ts";
+export { DEFAULT_PORTS, INNGEST_VERSION } from "./versions.ts";

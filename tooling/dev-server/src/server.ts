@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensureInngestBinary } from "./binary.ts";
+import { toolingEnv } from "./env.ts";
+import { assertPortFree, freePort } from "./ports.ts";
+
+export interface DevServerOptions {
+  /** App serve URLs to register (`-u`), e.g. http://127.0.0.1:3001/api/inngest. */
+  apps?: string[];
+  /** Port for the API and event ingest. Default: a free port. */
+  port?: number;
+  /** Faster queue polling and 1s linear retries: right for tests, fine for local dev. */
+  fast?: boolean;
+  /** Poll the apps for changes (dev: picks up restarted apps). Default false. */
+  poll?: boolean;
+  /** Called with each log line of the server (stdout and stderr). */
+  onLog?: (line: string) => void;
+  /** How long to wait for /health. */
+  readyTimeoutMs?: number;
+}
+
+export interface DevServer {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** The server's log so far (for failure messages). */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real Inngest Dev Server on 127.0.0.1 and resolves once /health answers.
+ * It runs in an empty temp directory with a minimal environment: the server reads every
+ * INNGEST_* variable as a flag and picks up inngest.json from parent folders, and it silently
+ * moves to another port when its own is taken, so all of that is pinned down here.
+ */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const bin = await ensureInngestBinary();
+  const port = options.port ?? (await freePort());
+  await assertPortFree(port, "Inngest Dev Server");
+  // The server also opens a Connect gateway and two gRPC ports; give each instance its own.
+  const [gateway, gatewayGrpc, executorGrpc] = [await freePort(), await freePort(), await freePort()];
+
+  const args = [
+    "dev",
+    "--host", "127.0.0.1",
+    "--port", String(port),
+    "--connect-gateway-port", String(gateway),
+    "--connect-gateway-grpc-port", String(gatewayGrpc),
+    "--connect-executor-grpc-port", String(executorGrpc),
+    "--no-discovery",
+    ...(options.poll ? ["--poll-interval", "2"] : ["--no-poll"]),
+    ...(options.fast === false ? [] : ["--tick", "20", "--retry-interval", "1"]),
+    ...(options.apps ?? []).flatMap((u) => ["-u", u]),
+  ];
+  const cwd = mkdtempSync(path.join(tmpdir(), "inngest-dev-"));
+  const child = spawn(bin, args, {
+    cwd,
+    env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const onData = (d: Buffer) => {
+    const text = d.toString();
+    output += text;
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+    if (options.onLog) for (const line of text.split("\n")) if (line.trim()) options.onLog(line);
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(cwd, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(url, child, options.readyTimeoutMs ?? 30_000, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, process: child, logs: () => output, stop };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logs: () => string) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) {
+      throw new Error(`The Inngest Dev Server exited (code ${child.exitCode}) before it was ready:\n${logs().slice(-3000)}`);
+    }
+    if (/Port conflict/i.test(logs())) {
+      throw new Error(`The Inngest Dev Server reported a port conflict on ${url} (another server is listening):\n${logs().slice(-2000)}`);
+    }
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The Inngest Dev Server did not become healthy at ${url} within ${timeoutMs} ms:\n${logs().slice(-3000)}`);
+}

@@ -1,0 +1,36 @@
+import { defineConfig, mergeConfig, type ViteUserConfig } from "vitest/config";
+
+const E2E = "src/**/*.e2e.test.ts";
+
+/** Unit tests: fast, in-process, no servers. `*.e2e.test.ts` files are left to `e2eConfig`. */
+export function unitConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
+  return mergeConfig(
+    defineConfig({
+      test: {
+        include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+        exclude: [E2E, "**/node_modules/**", "**/dist/**"],
+        testTimeout: 15_000,
+        restoreMocks: true,
+      },
+    }),
+    overrides,
+  );
+}
+
+/**
+ * End-to-end tests: talk to a real Inngest Dev Server and real app processes, started by the
+ * suite's globalSetup. Files run one at a time because they share that server.
+ */
+export function e2eConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
+  return mergeConfig(
+    defineConfig({
+      test: {
+        include: [E2E],
+        testTimeout: 120_000,
+        hookTimeout: 600_000,
+        fileParallelism: false,
+      },
+    }),
+    overrides,
+  );
+}
