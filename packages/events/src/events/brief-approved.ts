@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { defineEvent } from "../contract/define-event.ts";
+import { dedupeKey } from "../contract/dedupe-key.ts";
+import { idSchema } from "../shared/ids.ts";
+
+export const briefApproved = defineEvent({
+  name: "studio/brief.approved",
+  version: "1",
+  owner: "web",
+  producers: ["web"],
+  consumers: ["worker"],
+  description: "The client approved a brief; intake waits for this before creating the project.",
+  schema: z.object({
+    briefId: idSchema,
+    approvedBy: idSchema.describe("Id of the operator (or client contact) who approved."),
+  }),
+  dedupe: (data) => dedupeKey(data.briefId),
+});

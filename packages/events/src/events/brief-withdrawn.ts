@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { defineEvent } from "../contract/define-event.ts";
+import { dedupeKey } from "../contract/dedupe-key.ts";
+import { idSchema } from "../shared/ids.ts";
+
+export const briefWithdrawn = defineEvent({
+  name: "studio/brief.withdrawn",
+  version: "1",
+  owner: "web",
+  producers: ["web"],
+  consumers: ["worker"],
+  description: "A brief was withdrawn; cancels its intake run.",
+  schema: z.object({
+    briefId: idSchema,
+    reason: z.string().min(1).max(500).optional(),
+  }),
+  dedupe: (data) => dedupeKey(data.briefId),
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineEvent } from "../contract/define-event.ts";
+import { dedupeKey } from "../contract/dedupe-key.ts";
+import { idSchema } from "../shared/ids.ts";
+
+export const projectCreated = defineEvent({
+  name: "studio/project.created",
+  version: "1",
+  owner: "worker",
+  producers: ["worker"],
+  consumers: ["web", "worker"],
+  description: "An approved brief became a project (one project per brief).",
+  schema: z.object({
+    projectId: idSchema,
+    briefId: idSchema,
+    clientId: idSchema,
+    title: z.string().min(1).max(120),
+    summary: z.string().min(1).max(2000).optional(),
+  }),
+  dedupe: (data) => dedupeKey(data.briefId),
+});

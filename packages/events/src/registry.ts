@@ -1,0 +1,39 @@
+import { type AnyContractEvent } from "./contract/contract-event-type.ts";
+import { assetProcessed } from "./events/asset-processed.ts";
+import { assetTagged } from "./events/asset-tagged.ts";
+import { assetUploaded } from "./events/asset-uploaded.ts";
+import { automationFailed } from "./events/automation-failed.ts";
+import { briefAnalysed } from "./events/brief-analysed.ts";
+import { briefApproved } from "./events/brief-approved.ts";
+import { briefSubmitted } from "./events/brief-submitted.ts";
+import { briefUpdated } from "./events/brief-updated.ts";
+import { briefWithdrawn } from "./events/brief-withdrawn.ts";
+import { diagnosticsPinged } from "./events/diagnostics-pinged.ts";
+import { digestRequested } from "./events/digest-requested.ts";
+import { invoiceIssued } from "./events/invoice-issued.ts";
+import { invoicePaid } from "./events/invoice-paid.ts";
+import { projectCreated } from "./events/project-created.ts";
+import { reminderScheduled } from "./events/reminder-scheduled.ts";
+import { analyseBriefContract } from "./functions/analyse-brief.ts";
+
+/** Every event of the contract, in catalog order. Generators and the compatibility gate read this. */
+export const allEvents: readonly AnyContractEvent[] = [
+  briefSubmitted,
+  briefUpdated,
+  briefApproved,
+  briefWithdrawn,
+  projectCreated,
+  assetUploaded,
+  assetProcessed,
+  assetTagged,
+  invoiceIssued,
+  invoicePaid,
+  reminderScheduled,
+  digestRequested,
+  automationFailed,
+  briefAnalysed,
+  diagnosticsPinged,
+];
+
+/** Every cross-app invoke target of the contract. */
+export const allFunctions = [analyseBriefContract] as const;

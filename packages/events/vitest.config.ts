@@ -1,0 +1,3 @@
+import { unitConfig } from "@studio/vitest-config";
+
+export default unitConfig();
