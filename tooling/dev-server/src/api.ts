@@ -22,6 +22,15 @@ export interface RegisteredFunction {
   [key: string]: unknown;
 }
 
+export interface RegisteredApp {
+  id: string;
+  name: string;
+  url: string;
+  connected: boolean;
+  error: string | null;
+  functionCount: number;
+}
+
 export interface SendableEvent {
   name: string;
   data?: unknown;
@@ -63,16 +72,9 @@ export function devServerApi(baseUrl: string) {
     },
 
     /** Apps and their registration state, from the Dev Server's GraphQL API. */
-    async apps(): Promise<Array<{ id: string; name: string; url: string; connected: boolean; error: string | null; functionCount: number }>> {
-      const body = await json<{ data?: { apps: Array<{ id: string; name: string; url: string; connected: boolean; error: string | null; functionCount: number }> } }>(
-        await fetch(`${baseUrl}/v0/gql`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: "{ apps { id name url connected error functionCount } }" }),
-        }),
-        "list apps",
-      );
-      return body.data?.apps ?? [];
+    async apps(): Promise<RegisteredApp[]> {
+      const data = await api.graphql<{ apps: RegisteredApp[] }>("{ apps { id name url connected error functionCount } }");
+      return data.apps;
     },
 
     async runsForEvent(eventId: string): Promise<FunctionRun[]> {
@@ -83,6 +85,40 @@ export function devServerApi(baseUrl: string) {
     async run(runId: string): Promise<FunctionRun> {
       const body = await json<{ data: FunctionRun }>(await fetch(fresh(`${baseUrl}/v1/runs/${runId}`)), `run ${runId}`);
       return body.data;
+    },
+
+    /** Runs a GraphQL query against the Dev Server (not cached, unlike the v1 REST routes). */
+    async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const body = await json<{ data?: T; errors?: Array<{ message: string }> }>(
+        await fetch(`${baseUrl}/v0/gql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query, variables }),
+        }),
+        "graphql",
+      );
+      if (body.errors?.length) throw new Error(`graphql: ${body.errors.map((e) => e.message).join("; ")}`);
+      return body.data as T;
+    },
+
+    /**
+     * A finished run's result as the server stored it: `data` is the function's return value
+     * (parsed JSON), `error` its final error. The REST run record leaves `output` empty on
+     * this server version, so this reads the run's trace instead.
+     */
+    async output(runId: string): Promise<{ data?: unknown; error?: { name?: string; message: string } }> {
+      const { runTrace } = await api.graphql<{ runTrace: { outputID: string | null } }>(
+        "query($id: String!) { runTrace(runID: $id) { outputID } }",
+        { id: runId },
+      );
+      if (!runTrace.outputID) return {};
+      const { runTraceSpanOutputByID: out } = await api.graphql<{
+        runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
+      }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: runTrace.outputID });
+      return {
+        ...(out.data != null ? { data: JSON.parse(out.data) as unknown } : {}),
+        ...(out.error ? { error: out.error } : {}),
+      };
     },
 
     async cancel(runId: string): Promise<void> {

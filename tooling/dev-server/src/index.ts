@@ -1,4 +1,4 @@
-export { devServerApi, type DevServerApi, type FunctionRun, type RegisteredFunction, type RunStatus, type SendableEvent } from "./api.ts";
+export { devServerApi, type DevServerApi, type FunctionRun, type RegisteredApp, type RegisteredFunction, type RunStatus, type SendableEvent } from "./api.ts";
 export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
 export { cachedBinaryPath, ensureInngestBinary } from "./binary.ts";
 export { assertPortFree, freePort, isPortFree } from "./ports.ts";

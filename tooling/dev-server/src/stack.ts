@@ -54,6 +54,6 @@ export async function startStack(opts: {
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n--- last log lines ---\n${log.slice(-60).join("\n")}`);
+    throw new Error(`${message}\n--- last log lines ---\n${log.slice(-60).join("\n")}`, { cause: error });
   }
 }

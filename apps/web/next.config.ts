@@ -1,0 +1,12 @@
+import path from "node:path";
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Workspace packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: ["@studio/events", "@studio/middleware"],
+  turbopack: { root: path.resolve(import.meta.dirname, "../..") },
+  outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
+  typedRoutes: true,
+};
+
+export default config;

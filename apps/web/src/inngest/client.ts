@@ -1,0 +1,5 @@
+import { appIds } from "@studio/events";
+import { createStudioClient } from "@studio/middleware";
+import { env } from "../env.ts";
+
+export const inngest = createStudioClient({ id: appIds.web, env });

@@ -1,0 +1,11 @@
+import { diagnosticsPinged } from "@studio/events";
+import { inngest } from "../client.ts";
+
+/**
+ * Smoke check: answers studio/diagnostics.pinged with this app's id, proving the app is
+ * registered and receives events. No flow control: it does nothing but reply.
+ */
+export const ping = inngest.createFunction(
+  { id: "ping", name: "Diagnostics: ping", triggers: [diagnosticsPinged], retries: 0 },
+  ({ event }) => ({ app: inngest.id, pingId: event.data.pingId }),
+);

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APPS, startDevServer, startStack, type Stack } from "./index.ts";
+
+// The plumbing of the whole system: three real app processes, a real Dev Server, real events.
+describe("the local system", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ apps: ["web", "worker", "ai"] });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("registers every app with the Dev Server", async () => {
+    const slugs = (await stack.api.functions()).map((f) => f.slug);
+    for (const { appId } of Object.values(APPS)) expect(slugs).toContain(`${appId}-ping`);
+    const apps = await stack.api.apps();
+    for (const { appId } of Object.values(APPS)) {
+      expect(apps.find((a) => a.name === appId)).toMatchObject({ connected: true, error: null });
+    }
+  });
+
+  it("runs a function in each app for one event and sees every run complete", async () => {
+    const pingId = randomUUID();
+    const [eventId] = await stack.api.send({ name: "studio/diagnostics.pinged", data: { pingId } });
+    const runs = await stack.api.waitForRuns(eventId!, { count: 3, timeoutMs: 60_000 });
+    expect(runs.map((r) => r.status)).toEqual(["Completed", "Completed", "Completed"]);
+    const outputs = await Promise.all(runs.map(async (r) => (await stack.api.output(r.run_id)).data as { app: string; pingId: string }));
+    expect(outputs.map((o) => o.app).sort()).toEqual(Object.values(APPS).map((a) => a.appId).sort());
+    expect(outputs.every((o) => o.pingId === pingId)).toBe(true);
+  });
+});
+
+describe("the Dev Server launcher", () => {
+  it("fails loudly, naming the port, when the port is taken", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await expect(startDevServer({ port })).rejects.toThrow(`Port ${port} (Inngest Dev Server) is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("stops without leaving a process behind", async () => {
+    const server = await startDevServer();
+    const pid = server.process.pid!;
+    await server.stop();
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
