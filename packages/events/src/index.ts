@@ -46,3 +46,11 @@ export {
 } from "./functions/analyse-brief.ts";
 
 export { allEvents, allFunctions } from "./registry.ts";
+
+export {
+  progressUpdateSchema,
+  workflowProgress,
+  workflowResultSchema,
+  type ProgressUpdate,
+  type WorkflowResult,
+} from "./realtime/workflow-progress.ts";
