@@ -58,9 +58,9 @@ export class ContractEventType<
     const data: unknown = created.data;
     return {
       ...created,
-      validate: () => {
+      // Async like Inngest's own validate(): a bad payload rejects the send instead of throwing.
+      validate: async () => {
         validateEventData(this, data);
-        return Promise.resolve();
       },
     };
   }

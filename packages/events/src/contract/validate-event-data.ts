@@ -1,4 +1,3 @@
-import { type EventType } from "inngest";
 import { type z } from "zod";
 import { EventContractError } from "./event-contract-error.ts";
 import { formatIssuePath } from "./format-issue-path.ts";
@@ -7,8 +6,8 @@ import { formatIssuePath } from "./format-issue-path.ts";
  * Checks `data` against the event's schema and throws an `EventContractError` listing every bad
  * field (not only the first). Returns the data typed as the event's payload.
  */
-export function validateEventData<TName extends string, TSchema extends z.ZodObject>(
-  event: EventType<TName, TSchema>,
+export function validateEventData<TSchema extends z.ZodType>(
+  event: { readonly name: string; readonly schema: TSchema },
   data: unknown,
 ): z.output<TSchema> {
   const result = event.schema.safeParse(data);
