@@ -1,0 +1,13 @@
+// The contract gate: FULL-compatibility of the schemas (vs the committed snapshot, HEAD, and in CI
+// the default branch) plus freshness of the generated catalog. Run: pnpm --filter @studio/events events:check
+import { runCheck } from "../src/gate/run-check.ts";
+import { env } from "./env.ts";
+import { packageVersion, repoRoot } from "./paths.ts";
+
+const gitRefs = ["HEAD", ...(env.ci ? [env.baseRef] : [])];
+const result = runCheck({ repoRoot, packageVersion, gitRefs });
+console.log(`events:check\n${result.report}`);
+if (!result.ok) {
+  console.error("\nevents:check failed.");
+  process.exitCode = 1;
+}

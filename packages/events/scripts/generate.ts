@@ -1,0 +1,17 @@
+// Writes the committed artefacts derived from the contract: JSON Schemas (packages/events/schemas),
+// docs/events.md and docs/asyncapi.yaml. Run: pnpm --filter @studio/events events:generate
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { buildGeneratedFiles } from "../src/catalog/build-catalog.ts";
+import { SCHEMAS_DIR } from "../src/gate/run-check.ts";
+import { packageVersion, repoRoot } from "./paths.ts";
+
+const files = buildGeneratedFiles(packageVersion);
+// Start schemas/ from scratch so a removed event's file disappears too.
+rmSync(join(repoRoot, SCHEMAS_DIR), { recursive: true, force: true });
+for (const [path, text] of files) {
+  const target = join(repoRoot, path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+}
+console.log(`events:generate wrote ${files.size} files (${SCHEMAS_DIR}/, docs/events.md, docs/asyncapi.yaml)`);

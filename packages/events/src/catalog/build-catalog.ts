@@ -1,0 +1,24 @@
+import { analyseBriefFixtures } from "../fixtures/analyse-brief.ts";
+import { allFixtures, fixtures } from "../fixtures/index.ts";
+import { buildSnapshot, serializeSchema } from "../json-schema/build-snapshot.ts";
+import { allEvents, allFunctions } from "../registry.ts";
+import { renderAsyncApi } from "./render-asyncapi.ts";
+import { renderMarkdown, type CatalogInput } from "./render-markdown.ts";
+
+/** Every generated file, keyed by its path relative to the repository root. */
+export function buildGeneratedFiles(packageVersion: string): Map<string, string> {
+  const input: CatalogInput = {
+    events: allEvents,
+    functions: allFunctions,
+    exportNames: new Map(Object.entries(fixtures).map(([name, f]) => [f.event.contract.key, name])),
+    examples: new Map(allFixtures.map((f) => [f.event.contract.key, f.valid[0]])),
+    invokeExamples: new Map([
+      [allFunctions[0].key, { data: analyseBriefFixtures.data.valid[0], result: analyseBriefFixtures.return.valid[0] }],
+    ]),
+  };
+  const files = new Map<string, string>();
+  for (const [path, schema] of buildSnapshot()) files.set(`packages/events/schemas/${path}`, serializeSchema(schema));
+  files.set("docs/events.md", renderMarkdown(input));
+  files.set("docs/asyncapi.yaml", renderAsyncApi(input, packageVersion));
+  return files;
+}
