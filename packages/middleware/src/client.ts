@@ -1,18 +1,85 @@
-import { Inngest } from "inngest";
-import { ConfigError, inngestMode, type InngestEnv } from "./config.ts";
+import { dependencyInjectionMiddleware, Inngest, type ClientOptions, type Middleware } from "inngest";
+import type { DestinationStream } from "pino";
+import { ConfigError } from "./config/config-error.ts";
+import { inngestMode, type InngestEnv } from "./config/inngest-env.ts";
+import type { StudioEnv } from "./config/studio-env.ts";
+import { createEncryptionMiddleware } from "./encryption/create-encryption-middleware.ts";
+import { keyFingerprint } from "./encryption/key-fingerprint.ts";
+import { resolveEncryptionKeys } from "./encryption/resolve-encryption-keys.ts";
+import { createStudioLogger, type StudioLogger } from "./logging/create-studio-logger.ts";
+import { runLoggerMiddleware } from "./logging/run-logger-middleware.ts";
+import { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";
+import { initSentry, type SentrySetup } from "./sentry/init-sentry.ts";
+import { StudioSentryMiddleware } from "./sentry/studio-sentry-middleware.ts";
 
-export interface StudioClientOptions<TId extends string> {
+/**
+ * The env createStudioClient reads. Parse it with `studioEnvSchema` (extended with the app's own
+ * variables); the encryption and Sentry variables are optional in the type so that an env parsed
+ * with the older `inngestEnvSchema` still type-checks; the rules are then applied here at start-up.
+ */
+export type StudioClientEnv = InngestEnv &
+  Partial<Pick<StudioEnv, "STUDIO_ENCRYPTION_KEY" | "STUDIO_ENCRYPTION_FALLBACK_KEYS" | "SENTRY_DSN" | "SENTRY_ENVIRONMENT">>;
+
+export interface StudioClientOptions<
+  TId extends string,
+  TServices extends Record<string, unknown> = Record<never, never>,
+  TExtra extends Middleware.Class[] = [],
+> {
   /** The Inngest app id, e.g. "studio-worker". It prefixes every function slug: keep it stable. */
   id: TId;
   /** The app's validated environment (from its env.ts). */
-  env: InngestEnv;
+  env: StudioClientEnv;
+  /**
+   * Outside-service clients (webhook, email, rendition, model provider...) handed to every
+   * function as typed ctx properties: `services: { email }` → `async ({ email }) => ...`.
+   */
+  services?: TServices;
+  /** App-specific middleware, run after the shared stack and before encryption (so it sees plaintext). */
+  middleware?: TExtra;
+  /** Where log lines go (default stdout). Tests pass a stream that collects them. */
+  logDestination?: DestinationStream;
+  /** Sentry transport override: tests pass one that records envelopes in memory. Needs SENTRY_DSN. */
+  sentryTransport?: SentrySetup["transport"];
+  /** Passed to the Inngest client; the SDK default (on) applies when unset. */
+  checkpointing?: ClientOptions["checkpointing"];
+  /** Shown in the Inngest dashboard, e.g. the git sha. */
+  appVersion?: string;
 }
+
+const loggers = new WeakMap<object, StudioLogger>();
 
 /**
  * The one way a Studio app builds its Inngest client. Mode (dev or cloud) and keys come from the
- * validated env; in cloud mode a signing key is required up front rather than on first request.
+ * validated env, and every misconfiguration stops the app here, at start-up, with a ConfigError
+ * naming the variable.
+ *
+ * Middleware order (fixed; the SDK's own logger middleware always runs before all of these).
+ * Wrap hooks nest with the first one outermost; transform hooks run in this order:
+ *   1. run logger   - binds app/function/run/event ids + attempt to ctx.logger and to every line
+ *                     written during the request; first so that everything after it logs with ids.
+ *   2. step timing  - one "step finished" line per step attempt, with its duration.
+ *   3. Sentry       - reports a run's final failure once, tagged with the ids; flushes when needed.
+ *   4. services     - dependencyInjectionMiddleware: the `services` object, typed, in ctx.
+ *   5. app extras   - the `middleware` option.
+ *   6. encryption   - LAST, so it is innermost: it encrypts step outputs and the function result
+ *                     after every other middleware has run, and decrypts stored data before any
+ *                     other middleware sees it. Only ciphertext ever leaves the process.
+ * See docs/middleware.md.
  */
-export function createStudioClient<const TId extends string>({ id, env }: StudioClientOptions<TId>) {
+export function createStudioClient<
+  const TId extends string,
+  TServices extends Record<string, unknown> = Record<never, never>,
+  const TExtra extends Middleware.Class[] = [],
+>({
+  id,
+  env,
+  services,
+  middleware,
+  logDestination,
+  sentryTransport,
+  checkpointing,
+  appVersion,
+}: StudioClientOptions<TId, TServices, TExtra>) {
   const { isDev, baseUrl } = inngestMode(env);
   if (!isDev && !env.INNGEST_SIGNING_KEY) {
     throw new ConfigError(
@@ -20,14 +87,59 @@ export function createStudioClient<const TId extends string>({ id, env }: Studio
         `For local development set INNGEST_DEV=1 (or the Dev Server's URL); in production copy the signing key from the Inngest dashboard.`,
     );
   }
-  return new Inngest({
+  const keys = resolveEncryptionKeys(id, env, isDev);
+  const secrets = [
+    env.INNGEST_SIGNING_KEY,
+    env.INNGEST_SIGNING_KEY_FALLBACK,
+    env.INNGEST_EVENT_KEY,
+    keys.key,
+    ...keys.fallbackKeys,
+  ];
+  const logger = createStudioLogger({ appId: id, level: env.LOG_LEVEL, destination: logDestination, secrets });
+  if (keys.usingDevKey) {
+    logger.warn(
+      { keyFingerprint: keyFingerprint(keys.key) },
+      "STUDIO_ENCRYPTION_KEY is not set: using the built-in DEV-ONLY encryption key. Data is not protected; this is refused in cloud mode.",
+    );
+  }
+  initSentry({
+    dsn: env.SENTRY_DSN,
+    environment: env.SENTRY_ENVIRONMENT ?? (isDev ? "development" : "production"),
+    secrets,
+    ...(sentryTransport ? { transport: sentryTransport } : {}),
+  });
+
+  const client = new Inngest({
     id,
     isDev,
+    logger,
     ...(baseUrl ? { baseUrl } : {}),
     ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
     ...(env.INNGEST_SIGNING_KEY_FALLBACK ? { signingKeyFallback: env.INNGEST_SIGNING_KEY_FALLBACK } : {}),
     ...(env.INNGEST_EVENT_KEY ? { eventKey: env.INNGEST_EVENT_KEY } : {}),
     ...(env.INNGEST_ENV ? { env: env.INNGEST_ENV } : {}),
+    ...(checkpointing !== undefined ? { checkpointing } : {}),
+    ...(appVersion ? { appVersion } : {}),
+    middleware: [
+      runLoggerMiddleware(logger),
+      StepTimingMiddleware,
+      StudioSentryMiddleware,
+      dependencyInjectionMiddleware((services ?? {}) as TServices),
+      ...((middleware ?? []) as TExtra),
+      createEncryptionMiddleware(keys, logger),
+    ],
   });
+  loggers.set(client, logger);
+  return client;
 }
 export type StudioClient = ReturnType<typeof createStudioClient>;
+
+/**
+ * The root logger of a client built by createStudioClient, for lines outside runs (start-up,
+ * HTTP server). Inside a function use `ctx.logger`, which carries the run's ids.
+ */
+export function getStudioLogger(client: object): StudioLogger {
+  const logger = loggers.get(client);
+  if (!logger) throw new Error("getStudioLogger: this client was not built by createStudioClient");
+  return logger;
+}

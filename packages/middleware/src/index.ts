@@ -1,2 +1,18 @@
-export { ConfigError, envFlag, inngestEnvSchema, inngestMode, parseEnv, type InngestEnv } from "./config.ts";
-export { createStudioClient, type StudioClient, type StudioClientOptions } from "./client.ts";
+export { ConfigError } from "./config/config-error.ts";
+export { envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
+export { parseEnv } from "./config/parse-env.ts";
+export { studioEnvSchema, type StudioEnv } from "./config/studio-env.ts";
+export { MIN_ENCRYPTION_KEY_LENGTH } from "./config/encryption-key-rules.ts";
+export {
+  createStudioClient,
+  getStudioLogger,
+  type StudioClient,
+  type StudioClientEnv,
+  type StudioClientOptions,
+} from "./client.ts";
+export { DEV_ONLY_ENCRYPTION_KEY } from "./encryption/dev-encryption-key.ts";
+export { DecryptionError } from "./encryption/decryption-error.ts";
+export { decryptAll, containsEncryptedValue } from "./encryption/decrypt-all.ts";
+export { keyFingerprint } from "./encryption/key-fingerprint.ts";
+export { createStudioLogger, type StudioLogger } from "./logging/create-studio-logger.ts";
+export { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { encryptionKeyProblem } from "./encryption-key-rules.ts";
+import { inngestEnvSchema } from "./inngest-env.ts";
+import { sentryDsnProblem } from "./sentry-dsn-problem.ts";
+
+/** An empty variable (`SENTRY_DSN=` in a .env file) means "not set", not "set to nothing". */
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const encryptionKey = z.string().superRefine((key, ctx) => {
+  const problem = encryptionKeyProblem(key);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/**
+ * Comma-separated list of previous keys, only used to decrypt (see docs/runbooks/key-rotation.md).
+ * Each entry must itself be a well-formed key.
+ */
+const fallbackKeys = z
+  .string()
+  .transform((raw) => raw.split(",").map((k) => k.trim()).filter(Boolean))
+  .superRefine((keys, ctx) => {
+    keys.forEach((key, i) => {
+      const problem = encryptionKeyProblem(key);
+      if (problem) ctx.addIssue({ code: "custom", message: `entry ${i + 1} ${problem}` });
+    });
+  });
+
+const sentryDsn = z.string().superRefine((dsn, ctx) => {
+  const problem = sentryDsnProblem(dsn);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/**
+ * Everything the shared client factory reads: the Inngest settings plus encryption, Sentry and
+ * logging. Apps extend it in their env.ts:
+ *
+ *   export const env = parseEnv("worker", studioEnvSchema.extend({ PORT: ... }), process.env);
+ *
+ * Cross-variable rules (a key is required in cloud mode) are checked by createStudioClient, because
+ * a zod object with refinements can no longer be `.extend()`ed.
+ */
+export const studioEnvSchema = inngestEnvSchema.extend({
+  /** Encrypts step outputs, function results and `data.encrypted` of sent events. Required in cloud mode. */
+  STUDIO_ENCRYPTION_KEY: z.preprocess(blankAsUnset, encryptionKey.optional()),
+  /** Previous keys, comma-separated, tried when decrypting only. */
+  STUDIO_ENCRYPTION_FALLBACK_KEYS: z.preprocess(blankAsUnset, fallbackKeys.optional()),
+  /** Sentry project DSN. Unset = error reporting off. */
+  SENTRY_DSN: z.preprocess(blankAsUnset, sentryDsn.optional()),
+  /** Sentry environment tag; defaults to "development" in dev mode and "production" in cloud mode. */
+  SENTRY_ENVIRONMENT: z.preprocess(blankAsUnset, z.string().optional()),
+});
+export type StudioEnv = z.output<typeof studioEnvSchema>;

@@ -1,0 +1,46 @@
+import { encryptionMiddleware, isEncryptedValue } from "@inngest/middleware-encryption";
+import type { Logger, Middleware } from "inngest";
+import type { EncryptionKeys } from "./resolve-encryption-keys.ts";
+import { StudioEncryptionService } from "./studio-encryption-service.ts";
+
+/**
+ * The encryption middleware with our keys and error messages. Encrypts step outputs, the
+ * function's return value, `step.invoke` data.encrypted and `data.encrypted` of every event sent
+ * (inngest.send and step.sendEvent); decrypts them on the way back in. Other event fields stay
+ * plaintext: put anything personal under `data.encrypted`.
+ *
+ * One addition to the stock middleware: stored step outputs that arrive with the request are
+ * decrypted up front, in transformFunctionInput, instead of one by one in wrapStep. Same work,
+ * but a value no key can open then fails the request cleanly (a retriable error naming the keys,
+ * the run's final attempt fails with it) instead of hitting an inngest 4.24 bug: a wrapStep that
+ * rejects for a memoized step leaves an unhandled rejection and a request that never answers.
+ * Outputs produced within the same request (checkpointing) are still decrypted by wrapStep; they
+ * were just encrypted with our own key, so that cannot fail.
+ */
+export function createEncryptionMiddleware(
+  { key, fallbackKeys }: Pick<EncryptionKeys, "key" | "fallbackKeys">,
+  logger?: Logger,
+): Middleware.Class {
+  const service = new StudioEncryptionService([key, ...fallbackKeys]);
+  const Stock = encryptionMiddleware({ key, fallbackDecryptionKeys: fallbackKeys, encryptionService: service });
+
+  return class StudioEncryptionMiddleware extends Stock {
+    override async transformFunctionInput(arg: Middleware.TransformFunctionInputArgs): Promise<Middleware.TransformFunctionInputArgs> {
+      try {
+        const withEvents = (await super.transformFunctionInput?.(arg)) ?? arg;
+        const entries = await Promise.all(
+          Object.entries(withEvents.steps).map(async ([id, step]) =>
+            step.type === "data" && isEncryptedValue(step.data)
+              ? ([id, { type: "data", data: await service.decrypt(step.data.data) }] as const)
+              : ([id, step] as const),
+          ),
+        );
+        return { ...withEvents, steps: Object.fromEntries(entries) };
+      } catch (err) {
+        // The SDK reports this as the attempt's error but runs no error hook for it: log it here.
+        logger?.error({ err }, "cannot decrypt the run's event or stored step data");
+        throw err;
+      }
+    }
+  };
+}

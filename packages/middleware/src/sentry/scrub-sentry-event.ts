@@ -1,0 +1,91 @@
+import type { Breadcrumb, Event } from "@sentry/core";
+import { scrubLogFields, REDACTED } from "../logging/scrub-log-fields.ts";
+
+const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+/** Request headers worth keeping: they help debugging and identify nobody. */
+const SAFE_HEADERS = new Set(["content-type", "content-length", "user-agent", "x-inngest-sdk", "x-inngest-server-kind"]);
+/** The Sentry middleware copies the whole (decrypted) event into this span attribute. */
+const EVENT_ATTRIBUTE = "inngest.event";
+
+export type TextScrubber = (text: string) => string;
+
+/** Replaces e-mail addresses and the given secret values in free text (messages, error values). */
+export function textScrubber(secrets: readonly (string | undefined)[]): TextScrubber {
+  const values = secrets.filter((s): s is string => typeof s === "string" && s.length >= 8);
+  return (text) => {
+    let out = text.replace(EMAIL, "[email]");
+    for (const secret of values) out = out.replaceAll(secret, REDACTED);
+    return out;
+  };
+}
+
+function scrubStrings<T>(value: T, scrubText: TextScrubber, depth = 0): T {
+  if (typeof value === "string") return scrubText(value) as T;
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrubStrings(v, scrubText, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubStrings(v, scrubText, depth + 1)])) as T;
+}
+
+/** Field-name scrubbing (as for logs) followed by free-text scrubbing of every string. */
+function scrubData<T>(value: T, scrubText: TextScrubber): T {
+  return scrubStrings(scrubLogFields(value), scrubText);
+}
+
+export function scrubBreadcrumb(crumb: Breadcrumb, scrubText: TextScrubber): Breadcrumb {
+  return {
+    ...crumb,
+    ...(crumb.message !== undefined ? { message: scrubText(crumb.message) } : {}),
+    ...(crumb.data !== undefined ? { data: scrubData(crumb.data, scrubText) } : {}),
+  };
+}
+
+/**
+ * Removes personal data from a Sentry event before it leaves the process (used as `beforeSend`
+ * and `beforeSendTransaction`). Sentry is for finding bugs, not people, so:
+ * - `user` keeps only an id; the request keeps method, URL without query and a few safe headers
+ *   (no body: that is the Inngest event, no cookies, no auth or signature headers);
+ * - messages, exception values, breadcrumbs, extra data and contexts lose e-mail addresses, the
+ *   app's secret values, fields named like secrets, and encrypted payloads;
+ * - the `inngest.event` span attribute (the whole event, decrypted) is dropped.
+ * Tags (app, function, run and event ids) are kept: they are how an error is traced to its run.
+ */
+export function scrubSentryEvent<E extends Event>(event: E, scrubText: TextScrubber): E {
+  const out: E = { ...event };
+  if (out.user) out.user = out.user.id !== undefined ? { id: out.user.id } : {};
+  if (out.request) {
+    const { method, url, headers } = out.request;
+    out.request = {
+      ...(method ? { method } : {}),
+      ...(url ? { url: url.split("?")[0] } : {}),
+      ...(headers
+        ? { headers: Object.fromEntries(Object.entries(headers).filter(([name]) => SAFE_HEADERS.has(name.toLowerCase()))) }
+        : {}),
+    };
+  }
+  if (out.message) out.message = scrubText(out.message);
+  if (out.logentry?.message) out.logentry = { ...out.logentry, message: scrubText(out.logentry.message) };
+  if (out.exception?.values) {
+    out.exception = {
+      values: out.exception.values.map((ex) => ({ ...ex, ...(ex.value !== undefined ? { value: scrubText(ex.value) } : {}) })),
+    };
+  }
+  if (out.breadcrumbs) out.breadcrumbs = out.breadcrumbs.map((crumb) => scrubBreadcrumb(crumb, scrubText));
+  if (out.extra) out.extra = scrubData(out.extra, scrubText);
+  if (out.contexts) {
+    const contexts = scrubData(out.contexts, scrubText);
+    const traceData = contexts.trace?.data;
+    if (traceData && EVENT_ATTRIBUTE in traceData) {
+      const { [EVENT_ATTRIBUTE]: _dropped, ...rest } = traceData;
+      contexts.trace = { ...contexts.trace, data: rest } as typeof contexts.trace;
+    }
+    out.contexts = contexts;
+  }
+  if (out.spans) {
+    out.spans = out.spans.map((span) => {
+      if (!span.data || !(EVENT_ATTRIBUTE in span.data)) return span;
+      const { [EVENT_ATTRIBUTE]: _dropped, ...rest } = span.data;
+      return { ...span, data: rest };
+    });
+  }
+  return out;
+}
