@@ -1,11 +1,33 @@
+import path from "node:path";
 import { z } from "zod";
-import { inngestEnvSchema, parseEnv } from "@studio/middleware";
+import { parseEnv, studioEnvSchema } from "@studio/middleware";
+
+/**
+ * `next build` imports every route module to collect page data, and with it this file. A build
+ * must not need the production secrets (signing and encryption keys): the build machine often
+ * does not have them, and nothing talks to Inngest while building. So during the build phase,
+ * unless INNGEST_DEV says otherwise, the environment is read in dev mode. Modules are evaluated
+ * again when the built app starts (`next start`, each Vercel function) and the real environment
+ * is then validated strictly: a production server without its keys still refuses to start.
+ */
+const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
+const source: Record<string, string | undefined> =
+  isNextBuild && !process.env.INNGEST_DEV ? { ...process.env, INNGEST_DEV: "1" } : process.env;
 
 /** The web app's server-side configuration: the only place it reads process.env. */
 export const env = parseEnv(
   "web",
-  inngestEnvSchema.extend({
+  studioEnvSchema.extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * Folder of the local outbox (the stand-in for Slack and email that the worker posts to when
+     * no real service is configured). Relative paths are resolved from the app's folder.
+     */
+    STUDIO_OUTBOX_DIR: z.string().min(1).default(".data"),
   }),
-  process.env,
+  source,
 );
+export type Env = typeof env;
+
+/** Absolute path of the outbox folder. */
+export const outboxDir = path.resolve(env.STUDIO_OUTBOX_DIR);

@@ -1,0 +1,46 @@
+import { createWithDedupe, reminderScheduled, scheduleAt, type ContractIssue, type EventData } from "@studio/events";
+import { type EventSender } from "./event-sender.ts";
+import { type ProducibleEvent } from "./producible-events.ts";
+import { validateIssues } from "./validate-issues.ts";
+
+export type ProduceResult<TData = unknown> =
+  | {
+      ok: true;
+      data: TData;
+      /** The contract's dedupe id: sending the same fact again reuses it, and Inngest drops the repeat. */
+      eventId: string;
+      /** Inngest's internal ids of what was accepted (look runs up with these). */
+      ids: string[];
+      /** Set when the event is delivered later (a reminder): its `ts`. */
+      deliverAt?: string;
+    }
+  | { ok: false; issues: readonly ContractIssue[] };
+
+/**
+ * Validates `data` against the event's contract and, only if it is valid, sends it once with the
+ * contract's dedupe id (built by `event.create()`). A reminder is sent with `ts` = its `sendAt`, so
+ * Inngest delivers it then. Invalid data sends nothing and returns every bad field.
+ */
+export async function produceEvent<TEvent extends ProducibleEvent>(
+  sender: EventSender,
+  event: TEvent,
+  data: unknown,
+): Promise<ProduceResult<EventData<TEvent>>> {
+  const issues = validateIssues(event, data);
+  if (issues.length > 0) return { ok: false, issues };
+  const valid = data as EventData<TEvent>;
+  const deliverAt = isReminder(event, valid) ? new Date(valid.sendAt) : undefined;
+  const payload = deliverAt ? scheduleAt(event, valid, deliverAt) : createWithDedupe(event, valid);
+  const { ids } = await sender.send(payload);
+  return {
+    ok: true,
+    data: valid,
+    eventId: payload.id ?? "",
+    ids,
+    ...(deliverAt ? { deliverAt: deliverAt.toISOString() } : {}),
+  };
+}
+
+function isReminder(event: ProducibleEvent, data: unknown): data is EventData<typeof reminderScheduled> {
+  return event.name === reminderScheduled.name && typeof (data as { sendAt?: unknown }).sendAt === "string";
+}
