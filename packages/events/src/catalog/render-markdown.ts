@@ -99,7 +99,7 @@ export function renderMarkdown(input: CatalogInput): string {
     "",
     "- Fields marked 🔒 live under `data.encrypted`: the encryption middleware encrypts that object as a",
     "  whole before the event leaves the producer. Tables and examples show it decrypted.",
-    "- String lengths count UTF-16 code units (JavaScript `length`).",
+    "- String lengths count Unicode code points (as JSON Schema does), so an emoji counts as one.",
     "- Changes must be FULL-compatible (see the package README): add optional fields freely; anything",
     "  else needs a new event version served alongside the old one.",
     "",

@@ -13,11 +13,12 @@ import { scheduleAt } from "./schedule-at.ts";
 import { type EventData } from "./types.ts";
 
 const valid = briefSubmittedFixtures.valid[0];
-const invalid = {
+// Type-correct but invalid at runtime: a fractional amount and a malformed email.
+const invalid: EventData<typeof briefSubmitted> = {
   ...valid,
   budget: { amount: 12.5, currency: "EUR" },
   encrypted: { ...valid.encrypted, contactEmail: "nope" },
-} as unknown as EventData<typeof briefSubmitted>;
+};
 
 /** A real event API on 127.0.0.1 that records what reaches it. */
 const received: unknown[] = [];

@@ -59,9 +59,11 @@ export class ContractEventType<
     return {
       ...created,
       // Async like Inngest's own validate(): a bad payload rejects the send instead of throwing.
-      validate: async () => {
-        validateEventData(this, data);
-      },
+      validate: () =>
+        new Promise<void>((resolve) => {
+          validateEventData(this, data);
+          resolve();
+        }),
     };
   }
 }

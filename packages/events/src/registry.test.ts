@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { appIds } from "./apps.ts";
+import { describeFields } from "./catalog/describe-fields.ts";
+import { eventJsonSchema } from "./json-schema/event-json-schema.ts";
+import { allEvents, allFunctions } from "./registry.ts";
+import * as contract from "./index.ts";
+
+const parties = [...Object.keys(appIds), "platform"];
+/** Field names that hold personal data whenever they appear; they must sit under `data.encrypted`. */
+const PERSONAL = /(email|phone|contactName|billingName|^description$|^message$|^to$|^subject$)/i;
+/** Paths whose names look personal but are not (error text produced by code). */
+const NOT_PERSONAL = new Set(["error.message"]);
+
+describe("the contract registry", () => {
+  it("lists every exported event exactly once", () => {
+    const exported = Object.values(contract).filter((value) => value instanceof contract.ContractEventType);
+    expect(new Set(allEvents)).toEqual(new Set(exported));
+    expect(new Set(allEvents.map((e) => e.contract.key)).size).toBe(allEvents.length);
+  });
+
+  it.each(allEvents.map((e) => [e.name, e] as const))("%s follows the conventions", (_name, event) => {
+    const c = event.contract;
+    expect(c.name).toMatch(/^[a-z]+\/[a-z]+\.[a-z]+$/); // <domain>/<noun>.<past-tense verb>
+    expect(c.version).toMatch(/^[1-9]\d*$/);
+    expect(c.description).toMatch(/^[A-Z][^\n]{10,140}$/);
+    for (const party of [c.owner, ...c.producers, ...c.consumers]) expect(parties).toContain(party);
+    expect(c.producers.length).toBeGreaterThan(0);
+    expect(c.consumers.length).toBeGreaterThan(0);
+  });
+
+  it.each(allEvents.map((e) => [e.name, e] as const))("%s keeps personal data under data.encrypted", (_name, event) => {
+    const misplaced = describeFields(eventJsonSchema(event))
+      .filter((f) => PERSONAL.test(f.path.split(".").at(-1) ?? "") && !f.personal && !NOT_PERSONAL.has(f.path))
+      .map((f) => f.path);
+    expect(misplaced).toEqual([]);
+  });
+
+  it.each([...allEvents.map((e) => [e.name, e.contract.schema] as const), ...allFunctions.flatMap((f) => [[`${f.key} data`, f.schemas.data], [`${f.key} return`, f.schemas.return]] as const)])(
+    "%s has no transforms or defaults (input and output schemas are the same)",
+    (_name, schema) => {
+      const input = z.toJSONSchema(schema, { io: "input" });
+      // Output mode closes objects; apart from that, any difference is a default or a transform.
+      const output = JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: "output" })).replaceAll(',"additionalProperties":false', "")) as unknown;
+      expect(output).toEqual(input);
+    },
+  );
+});
