@@ -1,4 +1,13 @@
 import { defineConfig } from "vitest/config";
 import { unitConfig } from "@studio/vitest-config";
 
-export default defineConfig(unitConfig());
+// Unit tests run against a Dev-mode client with the offline model and no probing, so nothing on
+// this machine (an Ollama, a key in the shell) changes what they see. Tests that need a provider
+// build their own model plan.
+export default defineConfig(
+  unitConfig({
+    test: {
+      env: { INNGEST_DEV: "1", AI_PROVIDER: "offline", AI_LOCAL_PROBE_URLS: "none", OPENAI_API_KEY: "", ANTHROPIC_API_KEY: "", AI_BASE_URL: "" },
+    },
+  }),
+);

@@ -1,13 +1,109 @@
 import { z } from "zod";
-import { inngestEnvSchema, parseEnv } from "@studio/middleware";
+import { envFlag, inngestEnvSchema, inngestMode, parseEnv } from "@studio/middleware";
+import { isLoopbackUrl } from "./config/loopback-url.ts";
+import { throttleSettingSchema } from "./config/throttle-setting.ts";
+import { timeStrSchema } from "./config/time-str.ts";
 
-/** The ai app's configuration: the only place it reads process.env. Validated at start-up. */
-export const env = parseEnv(
-  "ai",
-  inngestEnvSchema.extend({
+/** An empty variable (`AI_API_KEY=` in a .env file) means "not set". */
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+/** A default given as the raw text (for variables whose schema transforms the text). */
+const withDefault = <T extends z.ZodType>(schema: T, raw: string) => z.preprocess((v) => blankAsUnset(v) ?? raw, schema);
+
+const providers = ["openai", "anthropic", "openai-compatible", "offline"] as const;
+
+/** Where `auto` looks for a model server on this machine: Ollama, then LM Studio. */
+export const DEFAULT_LOCAL_PROBE_URLS = ["http://127.0.0.1:11434/v1", "http://127.0.0.1:1234/v1"];
+
+const probeUrls = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "none") return [];
+  const urls = raw.split(",").map((u) => u.trim()).filter(Boolean);
+  for (const url of urls) {
+    if (!isLoopbackUrl(url)) {
+      ctx.addIssue({ code: "custom", message: `"${url}" is not on this machine: only http://127.0.0.1, localhost or [::1] URLs are probed ("none" turns probing off)` });
+    }
+  }
+  return urls;
+});
+
+export const aiEnvSchema = inngestEnvSchema
+  .extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(3002),
     HOST: z.string().default("127.0.0.1"),
-  }),
-  process.env,
-);
+
+    /** Which model provider answers. `auto`: see docs/ai.md ("Choosing a model"). */
+    AI_PROVIDER: z.preprocess(blankAsUnset, z.enum(["auto", ...providers]).default("auto")),
+    /** Model name as the provider knows it. Defaults per provider (see docs/ai.md). */
+    AI_MODEL: optional(z.string().min(1).max(200)),
+    /** Provider base URL, e.g. http://127.0.0.1:11434/v1 (Ollama) or a proxy in front of OpenAI/Anthropic. */
+    AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    /** API key for the provider; OPENAI_API_KEY / ANTHROPIC_API_KEY are read as well. */
+    AI_API_KEY: optional(z.string().min(1)),
+    OPENAI_API_KEY: optional(z.string().min(1)),
+    ANTHROPIC_API_KEY: optional(z.string().min(1)),
+
+    /** Used when the primary provider fails for good. Unset: no fallback (or the primary provider if AI_FALLBACK_MODEL is set). */
+    AI_FALLBACK_PROVIDER: optional(z.enum(["none", ...providers])),
+    AI_FALLBACK_MODEL: optional(z.string().min(1).max(200)),
+    AI_FALLBACK_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    AI_FALLBACK_API_KEY: optional(z.string().min(1)),
+
+    /** `infer`: Inngest makes the model call (step.ai.infer). `wrap`: this app makes it (step.ai.wrap). */
+    AI_TRANSPORT: z.preprocess(blankAsUnset, z.enum(["infer", "wrap"]).default("infer")),
+    /** Model-calling runs per period and provider, e.g. "20/1m"; "off" for none. */
+    AI_THROTTLE: withDefault(throttleSettingSchema, "20/1m"),
+    /** Most tokens one answer may use. */
+    AI_MAX_TOKENS: z.preprocess(blankAsUnset, z.coerce.number().int().min(64).max(32_000).default(1024)),
+    /** Send the asset image to the model when tagging. Default: on for openai/anthropic, off otherwise. */
+    AI_VISION: optional(envFlag),
+    /** Comma-separated loopback base URLs `auto` probes for a local model server, or "none". */
+    AI_LOCAL_PROBE_URLS: withDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
+
+    /** Quiet time after the last `brief.updated` of a brief before it is re-analysed. */
+    REANALYSE_DEBOUNCE: withDefault(timeStrSchema(1, 7 * 86_400), "30s"),
+    /** Longest a stream of edits can postpone re-analysis. */
+    REANALYSE_MAX_WAIT: withDefault(timeStrSchema(1, 7 * 86_400), "10m"),
+  })
+  .superRefine((env, ctx) => {
+    const fail = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
+    const keyFor = (provider: string | undefined, ownKey: string | undefined) =>
+      ownKey ?? (provider === "openai" ? env.OPENAI_API_KEY : provider === "anthropic" ? env.ANTHROPIC_API_KEY : undefined);
+
+    if (env.AI_PROVIDER === "openai" && !keyFor("openai", env.AI_API_KEY)) {
+      fail("OPENAI_API_KEY", "AI_PROVIDER=openai needs a key: set OPENAI_API_KEY (or AI_API_KEY) from platform.openai.com/api-keys");
+    }
+    if (env.AI_PROVIDER === "anthropic" && !keyFor("anthropic", env.AI_API_KEY)) {
+      fail("ANTHROPIC_API_KEY", "AI_PROVIDER=anthropic needs a key: set ANTHROPIC_API_KEY (or AI_API_KEY) from console.anthropic.com");
+    }
+    if (env.AI_PROVIDER === "openai-compatible" && !env.AI_BASE_URL) {
+      fail("AI_BASE_URL", "AI_PROVIDER=openai-compatible needs the server's base URL, e.g. http://127.0.0.1:11434/v1 (Ollama)");
+    }
+    const compatible = env.AI_PROVIDER === "openai-compatible" || (env.AI_PROVIDER === "auto" && env.AI_BASE_URL && !env.OPENAI_API_KEY && !env.ANTHROPIC_API_KEY);
+    if (compatible && env.AI_BASE_URL && !env.AI_MODEL && !isLoopbackUrl(env.AI_BASE_URL)) {
+      fail("AI_MODEL", `set the model to use at ${env.AI_BASE_URL} (only a server on this machine is asked for its model list)`);
+    }
+    if (env.AI_PROVIDER === "auto" && !inngestMode(env).isDev) {
+      fail(
+        "AI_PROVIDER",
+        "in cloud mode choose the provider explicitly (openai, anthropic, openai-compatible or offline); `auto` is for local development only",
+      );
+    }
+
+    const fallback = env.AI_FALLBACK_PROVIDER;
+    if (fallback === "openai" && !keyFor("openai", env.AI_FALLBACK_API_KEY)) {
+      fail("AI_FALLBACK_API_KEY", "AI_FALLBACK_PROVIDER=openai needs a key: set AI_FALLBACK_API_KEY or OPENAI_API_KEY");
+    }
+    if (fallback === "anthropic" && !keyFor("anthropic", env.AI_FALLBACK_API_KEY)) {
+      fail("AI_FALLBACK_API_KEY", "AI_FALLBACK_PROVIDER=anthropic needs a key: set AI_FALLBACK_API_KEY or ANTHROPIC_API_KEY");
+    }
+    if (fallback === "openai-compatible" && (!env.AI_FALLBACK_BASE_URL || !env.AI_FALLBACK_MODEL)) {
+      fail("AI_FALLBACK_BASE_URL", "AI_FALLBACK_PROVIDER=openai-compatible needs AI_FALLBACK_BASE_URL and AI_FALLBACK_MODEL");
+    }
+    if ((fallback === undefined || fallback === "none") && (env.AI_FALLBACK_BASE_URL || env.AI_FALLBACK_API_KEY) && !env.AI_FALLBACK_MODEL) {
+      fail("AI_FALLBACK_MODEL", "a fallback base URL or key is set but no fallback model: set AI_FALLBACK_MODEL (and AI_FALLBACK_PROVIDER)");
+    }
+  });
+
+/** The ai app's configuration: the only place it reads process.env. Validated at start-up. */
+export const env = parseEnv("ai", aiEnvSchema, process.env);
 export type Env = typeof env;

@@ -1,0 +1,62 @@
+import { analyseBriefDataSchema, analyseBriefReturnSchema, briefAnalysisSchema, type AnalyseBriefResult } from "@studio/events";
+import { invoke, NonRetriableError } from "inngest";
+import type { ThrottleSetting } from "../config/throttle-setting.ts";
+import { reportFailure } from "../failures/report-failure.ts";
+import { askStructured } from "../inference/ask-structured.ts";
+import type { ModelPlanSource } from "../models/model-spec.ts";
+import { offlineBriefAnalysis } from "../offline/offline-brief-analysis.ts";
+import { analyseBriefPrompt } from "../prompts/analyse-brief-prompt.ts";
+import type { AiClient } from "./ai-client.ts";
+import { throttleFor } from "./throttle-for.ts";
+
+export interface AnalyseBriefDeps {
+  models: ModelPlanSource;
+  /** Model-calling runs per period; the bucket is keyed by provider. */
+  throttle: ThrottleSetting | undefined;
+  /** Provider name for the throttle key (the configured AI_PROVIDER). */
+  throttleKey: string;
+}
+
+/**
+ * `analyse-brief`: the contract's invoke target (`analyseBrief` in @studio/events). Reads one brief
+ * revision, asks the configured model for a structured analysis (summary, deliverables, risks,
+ * estimate), validates it, and returns it with the model used and the usage.
+ */
+export function createAnalyseBrief(client: AiClient, deps: AnalyseBriefDeps) {
+  return client.createFunction(
+    {
+      id: "analyse-brief",
+      name: "AI: analyse brief",
+      description: "Structured analysis of a brief revision by the configured model (invoked by the worker).",
+      triggers: [invoke(analyseBriefDataSchema)],
+      retries: 2,
+      ...throttleFor(deps.throttle, deps.throttleKey),
+      onFailure: reportFailure,
+    },
+    async ({ event, step, logger }): Promise<AnalyseBriefResult> => {
+      const { briefId, revision } = event.data;
+      const plan = await deps.models();
+      const answer = await askStructured(
+        { step, logger },
+        {
+          task: "analyse",
+          plan,
+          request: analyseBriefPrompt(event.data),
+          schema: briefAnalysisSchema,
+          offlineAnswer: () => JSON.stringify(offlineBriefAnalysis(event.data)),
+        },
+      );
+      const result = { briefId, revision, analysis: answer.value, model: answer.model, usage: answer.usage };
+      logger.info({ briefId, revision, attempts: answer.attempts, ...answer.model, ...answer.usage }, "brief analysed");
+      return validResult(result);
+    },
+  );
+}
+
+/** The caller relies on the contract's return schema: check it here rather than fail on their side. */
+function validResult(result: AnalyseBriefResult): AnalyseBriefResult {
+  const checked = analyseBriefReturnSchema.safeParse(result);
+  if (checked.success) return checked.data;
+  const problems = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  throw new NonRetriableError(`analyse-brief would return a result that breaks the contract: ${problems}`);
+}
