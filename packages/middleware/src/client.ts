@@ -36,6 +36,11 @@ export interface StudioClientOptions<
   services?: TServices;
   /** App-specific middleware, run after the shared stack and before encryption (so it sees plaintext). */
   middleware?: TExtra;
+  /**
+   * The app's own secret values (outside-service tokens and keys from its env) to blank out of
+   * every log line and Sentry event, like the Inngest and encryption keys already are.
+   */
+  secrets?: readonly (string | undefined)[];
   /** Where log lines go (default stdout). Tests pass a stream that collects them. */
   logDestination?: DestinationStream;
   /** Sentry transport override: tests pass one that records envelopes in memory. Needs SENTRY_DSN. */
@@ -75,6 +80,7 @@ export function createStudioClient<
   env,
   services,
   middleware,
+  secrets: appSecrets = [],
   logDestination,
   sentryTransport,
   checkpointing,
@@ -94,6 +100,7 @@ export function createStudioClient<
     env.INNGEST_EVENT_KEY,
     keys.key,
     ...keys.fallbackKeys,
+    ...appSecrets,
   ];
   const logger = createStudioLogger({ appId: id, level: env.LOG_LEVEL, destination: logDestination, secrets });
   if (keys.usingDevKey) {

@@ -25,6 +25,8 @@ export function createEncryptionMiddleware(
   const Stock = encryptionMiddleware({ key, fallbackDecryptionKeys: fallbackKeys, encryptionService: service });
 
   return class StudioEncryptionMiddleware extends Stock {
+    readonly id = "studio:encryption";
+
     override async transformFunctionInput(arg: Middleware.TransformFunctionInputArgs): Promise<Middleware.TransformFunctionInputArgs> {
       try {
         const withEvents = (await super.transformFunctionInput?.(arg)) ?? arg;

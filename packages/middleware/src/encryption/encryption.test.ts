@@ -22,7 +22,7 @@ function buildApp() {
       seen.push(customer);
       return `${customer.address} <${customer.email}>`;
     });
-    await step.sendEvent("notify", { name: "shop/order.labelled", data: { orderId: event.data.orderId, encrypted: { label } } });
+    await step.sendEvent("notify", { name: "shop/order.labelled", data: { orderId: event.data.orderId as string, encrypted: { label } } });
     return { label, orderId: event.data.orderId as string };
   });
   return { client, fn, seen };

@@ -1,7 +1,7 @@
 import { isEncryptedValue } from "@inngest/middleware-encryption";
 import { serve } from "inngest/edge";
 import { describe, expect, it } from "vitest";
-import { createStudioClient } from "../client.ts";
+import { createStudioClient, type StudioClientEnv } from "../client.ts";
 import { collectLogLines, createTestEngine, runThroughServeHandler, testEnv } from "../testing/index.ts";
 import { decryptAll } from "./decrypt-all.ts";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
@@ -10,13 +10,13 @@ const OLD = "old-key-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==";
 const NEW = "new-key-cXV1eHF1dXhxdXV4cXV1eHF1dXhxdXV4";
 
 /** The deploy states of the runbook (docs/runbooks/key-rotation.md). */
-const phases = {
+const phases: Record<string, Partial<StudioClientEnv>> = {
   before: { STUDIO_ENCRYPTION_KEY: OLD },
   addNew: { STUDIO_ENCRYPTION_KEY: OLD, STUDIO_ENCRYPTION_FALLBACK_KEYS: [NEW] }, // 1. new key as fallback everywhere
   switch: { STUDIO_ENCRYPTION_KEY: NEW, STUDIO_ENCRYPTION_FALLBACK_KEYS: [OLD] }, // 2. encrypt with new, old as fallback
   removeOld: { STUDIO_ENCRYPTION_KEY: NEW }, // 3. once no run holds old-key data
-} as const;
-type Phase = keyof typeof phases;
+};
+type Phase = "before" | "addNew" | "switch" | "removeOld";
 
 const STEPS = 6;
 

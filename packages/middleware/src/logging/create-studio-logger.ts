@@ -35,7 +35,10 @@ export function createStudioLogger({ appId, level, destination, secrets = [] }: 
       mixin: (_fields, _level, logger) => {
         if ((logger as unknown as Record<symbol, unknown>)[RUN_BOUND]) return {};
         const ids = runContext.getStore();
-        return ids ? { ...ids } : {};
+        if (!ids) return {};
+        // eventName is left out: the SDK's own child logger already binds it.
+        const { eventName: _bound, ...rest } = ids;
+        return rest;
       },
     },
     secretScrubbingStream(destination ?? pino.destination({ dest: 1, sync: true }), secrets),

@@ -1,5 +1,5 @@
 import * as Sentry from "@sentry/node";
-import { scrubBreadcrumb, scrubSentryEvent, textScrubber } from "./scrub-sentry-event.ts";
+import { EVENT_ATTRIBUTE, scrubBreadcrumb, scrubSentryEvent, textScrubber } from "./scrub-sentry-event.ts";
 
 export type SentrySetup = {
   /** Unset: Sentry stays off and nothing is sent. */
@@ -8,13 +8,15 @@ export type SentrySetup = {
   /** Secret values to blank out of anything sent. */
   secrets: readonly (string | undefined)[];
   /**
-   * Replaces the HTTP transport. Tests pass one that records envelopes in memory; giving one
-   * always (re)initialises Sentry so each test gets its own.
+   * Replaces the HTTP transport. Tests pass one that records envelopes in memory; a transport
+   * other than the one Sentry was started with re-initialises Sentry (reuse one per test file).
    */
   transport?: Sentry.NodeOptions["transport"];
 };
 
 const scrubbedClients = new WeakSet<Sentry.NodeClient>();
+/** The transport of the client this module initialised, so a test reusing it does not re-init. */
+let initialisedTransport: SentrySetup["transport"];
 
 /**
  * Starts Sentry for this process from the validated env (once: Sentry is process-wide). Personal
@@ -28,7 +30,7 @@ export function initSentry({ dsn, environment, secrets, transport }: SentrySetup
   if (!dsn) return false;
   const scrubText = textScrubber([...secrets, dsn]);
   const existing = Sentry.getClient<Sentry.NodeClient>();
-  if (existing && !transport) {
+  if (existing && transport === initialisedTransport) {
     if (!scrubbedClients.has(existing)) {
       existing.addEventProcessor(Object.assign((event: Sentry.Event) => scrubSentryEvent(event, scrubText), { id: "studio:scrub" }));
       scrubbedClients.add(existing);
@@ -55,9 +57,16 @@ export function initSentry({ dsn, environment, secrets, transport }: SentrySetup
     },
     ...(transport ? { transport } : {}),
     beforeSend: (event) => scrubSentryEvent(event, scrubText),
-    beforeSendTransaction: (event) => scrubSentryEvent(event, scrubText),
+    // Only used if tracing is turned on: the Sentry middleware puts the whole (decrypted) event
+    // in an `inngest.event` span attribute.
+    beforeSendSpan: (span) => {
+      if (!(EVENT_ATTRIBUTE in span.attributes)) return span;
+      const { [EVENT_ATTRIBUTE]: _dropped, ...attributes } = span.attributes;
+      return { ...span, attributes };
+    },
     beforeBreadcrumb: (crumb) => scrubBreadcrumb(crumb, scrubText),
   });
+  initialisedTransport = transport;
   if (client) scrubbedClients.add(client);
   return true;
 }

@@ -5,7 +5,7 @@ const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 /** Request headers worth keeping: they help debugging and identify nobody. */
 const SAFE_HEADERS = new Set(["content-type", "content-length", "user-agent", "x-inngest-sdk", "x-inngest-server-kind"]);
 /** The Sentry middleware copies the whole (decrypted) event into this span attribute. */
-const EVENT_ATTRIBUTE = "inngest.event";
+export const EVENT_ATTRIBUTE = "inngest.event";
 
 export type TextScrubber = (text: string) => string;
 

@@ -63,7 +63,7 @@ export function createTestEngine(fn: InngestFunction.Like, defaults: TestEngineO
       function: fn,
       ...(opts.events ? { events: opts.events } : {}),
       steps: Object.entries(steps).map(([id, value]) => ({ id, handler: () => value })),
-      transformCtx: (raw: Context.Any) => mockCtx({ ...raw, step: replaceStepTools(raw.step, opts) } as Context.Any),
+      transformCtx: (raw: Context.Any) => mockCtx({ ...raw, step: replaceStepTools(raw.step, opts) }),
     });
   };
   return {
@@ -124,5 +124,5 @@ function replaceStepTools(step: Context.Any["step"], opts: TestEngineOptions): C
     };
   }
 
-  return { ...step, ...replaced } as Context.Any["step"];
+  return { ...step, ...replaced };
 }

@@ -10,6 +10,8 @@ export type MemorySentry = {
   raw: string[];
   /** The error events among them (items of type "event"). */
   errorEvents: () => Event[];
+  /** Forgets everything recorded so far (share one transport per test file: Sentry is process-wide). */
+  clear: () => void;
 };
 
 /**
@@ -32,6 +34,10 @@ export function memorySentryTransport(): MemorySentry {
     transport,
     envelopes,
     raw,
+    clear: () => {
+      envelopes.length = 0;
+      raw.length = 0;
+    },
     errorEvents: () =>
       envelopes.flatMap(([, items]) => items.filter(([header]) => header.type === "event").map(([, payload]) => payload as Event)),
   };

@@ -39,6 +39,8 @@ export type SimulatedRun = {
   /** Every response, in order: `attempt`, HTTP status and parsed body. */
   responses: { attempt: number; status: number; body: unknown }[];
   runId: string;
+  /** The id given to the triggering event. */
+  eventId: string;
 };
 
 /**
@@ -90,13 +92,13 @@ export async function runThroughServeHandler(opts: RunThroughServeHandlerOptions
     const parsed: unknown = text ? JSON.parse(text) : null;
     responses.push({ attempt, status: res.status, body: parsed });
 
-    if (res.status === 200) return { status: "Completed", output: parsed, steps, responses, runId };
-    if (res.status === 400) return { status: "Failed", output: parsed, steps, responses, runId };
+    if (res.status === 200) return { status: "Completed", output: parsed, steps, responses, runId, eventId: event.id };
+    if (res.status === 400) return { status: "Failed", output: parsed, steps, responses, runId, eventId: event.id };
     if (res.status === 500) {
       // A retriable run error: the same request again, one attempt later. The SDK itself turns
       // the last attempt's error into a 400.
       if (res.headers.get("x-inngest-no-retry") === "true" || attempt + 1 >= maxAttempts) {
-        return { status: "Failed", output: parsed, steps, responses, runId };
+        return { status: "Failed", output: parsed, steps, responses, runId, eventId: event.id };
       }
       attempt++;
       continue;
@@ -129,7 +131,7 @@ export async function runThroughServeHandler(opts: RunThroughServeHandlerOptions
           store(op.id, { data: opts.waitForEvent?.[op.name ?? ""] ?? null });
           break;
         case "RunComplete":
-          return { status: "Completed", output: op.data, steps, responses, runId };
+          return { status: "Completed", output: op.data, steps, responses, runId, eventId: event.id };
         default:
           throw new Error(`runThroughServeHandler: op ${op.op} is not simulated`);
       }
