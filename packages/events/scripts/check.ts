@@ -2,10 +2,10 @@
 // the default branch) plus freshness of the generated catalog. Run: pnpm --filter @studio/events events:check
 import { runCheck } from "../src/gate/run-check.ts";
 import { env } from "./env.ts";
-import { packageVersion, repoRoot } from "./paths.ts";
+import { repoRoot } from "./paths.ts";
 
 const gitRefs = ["HEAD", ...(env.ci ? [env.baseRef] : [])];
-const result = runCheck({ repoRoot, packageVersion, gitRefs });
+const result = runCheck({ repoRoot, gitRefs });
 console.log(`events:check\n${result.report}`);
 if (!result.ok) {
   console.error("\nevents:check failed.");

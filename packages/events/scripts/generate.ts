@@ -4,9 +4,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { buildGeneratedFiles } from "../src/catalog/build-catalog.ts";
 import { SCHEMAS_DIR } from "../src/gate/run-check.ts";
-import { packageVersion, repoRoot } from "./paths.ts";
+import { repoRoot } from "./paths.ts";
 
-const files = buildGeneratedFiles(packageVersion);
+const files = buildGeneratedFiles();
 // Start schemas/ from scratch so a removed event's file disappears too.
 rmSync(join(repoRoot, SCHEMAS_DIR), { recursive: true, force: true });
 for (const [path, text] of files) {

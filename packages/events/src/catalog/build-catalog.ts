@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { analyseBriefFixtures } from "../fixtures/analyse-brief.ts";
 import { allFixtures, fixtures } from "../fixtures/index.ts";
 import { buildSnapshot, serializeSchema } from "../json-schema/build-snapshot.ts";
@@ -6,7 +7,7 @@ import { renderAsyncApi } from "./render-asyncapi.ts";
 import { renderMarkdown, type CatalogInput } from "./render-markdown.ts";
 
 /** Every generated file, keyed by its path relative to the repository root. */
-export function buildGeneratedFiles(packageVersion: string): Map<string, string> {
+export function buildGeneratedFiles(): Map<string, string> {
   const input: CatalogInput = {
     events: allEvents,
     functions: allFunctions,
@@ -17,8 +18,13 @@ export function buildGeneratedFiles(packageVersion: string): Map<string, string>
     ]),
   };
   const files = new Map<string, string>();
-  for (const [path, schema] of buildSnapshot()) files.set(`packages/events/schemas/${path}`, serializeSchema(schema));
+  const fingerprint = createHash("sha256");
+  for (const [path, schema] of buildSnapshot()) {
+    const text = serializeSchema(schema);
+    files.set(`packages/events/schemas/${path}`, text);
+    fingerprint.update(path).update(text);
+  }
   files.set("docs/events.md", renderMarkdown(input));
-  files.set("docs/asyncapi.yaml", renderAsyncApi(input, packageVersion));
+  files.set("docs/asyncapi.yaml", renderAsyncApi(input, `contract-${fingerprint.digest("hex").slice(0, 12)}`));
   return files;
 }

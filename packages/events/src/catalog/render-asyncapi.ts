@@ -24,7 +24,11 @@ function envelope(event: AnyContractEvent) {
   };
 }
 
-/** An AsyncAPI 3 document of the contract: one channel per event, a send and a receive operation each. */
+/**
+ * An AsyncAPI 3 document of the contract: one channel per event, a send and a receive operation
+ * each. `version` is a fingerprint of the schemas (not the package version, so releasing does not
+ * make the committed document stale).
+ */
 export function renderAsyncApi(input: CatalogInput, version: string): string {
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};

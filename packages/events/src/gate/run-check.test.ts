@@ -8,11 +8,10 @@ import { type JsonSchema } from "../json-schema/types.ts";
 import { runCheck, SCHEMAS_DIR } from "./run-check.ts";
 
 let root: string;
-const version = "0.0.0-test";
 
 /** Writes what `events:generate` would write into a scratch repository root. */
 function writeGenerated() {
-  for (const [path, text] of buildGeneratedFiles(version)) {
+  for (const [path, text] of buildGeneratedFiles()) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
@@ -37,7 +36,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("runCheck", () => {
   it("passes when the contract matches the committed snapshot and catalog", () => {
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: [] });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result).toMatchObject({ ok: true, breaking: [], stale: [] });
   });
 
@@ -47,7 +46,7 @@ describe("runCheck", () => {
       s.properties.priority = { type: "string" };
       (s.required as string[]).push("priority");
     });
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: [] });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result.ok).toBe(false);
     expect(result.breaking).toEqual([
       expect.objectContaining({ subject: "studio/brief.submitted@1", path: "data.priority", rule: "field-removed" }),
@@ -61,7 +60,7 @@ describe("runCheck", () => {
       const items = (s.properties.renditions as { items: { properties: { size: { enum: string[] } } } }).items;
       items.properties.size.enum.push("poster");
     });
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: [] });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result.breaking.map((c) => [c.path, c.rule])).toEqual([["data.renditions[].size", "enum-narrowed"]]);
   });
 
@@ -69,7 +68,7 @@ describe("runCheck", () => {
     editSnapshot("events/studio/project.created/v1.json", (s) => {
       delete s.properties.summary; // the code has `summary?`, the snapshot does not: an addition
     });
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: [] });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result.breaking).toEqual([]);
     expect(result.stale).toEqual([`${SCHEMAS_DIR}/events/studio/project.created/v1.json`]);
     expect(result.report).toContain("run `pnpm --filter @studio/events events:generate`");
@@ -77,7 +76,7 @@ describe("runCheck", () => {
 
   it("fails when the catalog is stale", () => {
     writeFileSync(join(root, "docs/events.md"), "# hand-edited\n");
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: [] });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result).toMatchObject({ ok: false, breaking: [], stale: ["docs/events.md"] });
   });
 
@@ -89,7 +88,7 @@ describe("runCheck", () => {
     git("add", ".");
     git("commit", "-q", "-m", "baseline");
     writeGenerated(); // the developer regenerated: disk matches the code again
-    const result = runCheck({ repoRoot: root, packageVersion: version, gitRefs: ["HEAD", "origin/main"] });
+    const result = runCheck({ repoRoot: root, gitRefs: ["HEAD", "origin/main"] });
     expect(result.stale).toEqual([]);
     expect(result.breaking.map((c) => [c.subject, c.path, c.rule])).toEqual([
       ["studio/invoice.paid@1", "data.paidAt", "optional-made-required"],

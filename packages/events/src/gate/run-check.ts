@@ -13,7 +13,6 @@ export const GENERATE_COMMAND = "pnpm --filter @studio/events events:generate";
 
 export interface CheckOptions {
   readonly repoRoot: string;
-  readonly packageVersion: string;
   /** Git refs to compare with besides the files on disk (`HEAD`; `origin/main` in CI). */
   readonly gitRefs: readonly string[];
 }
@@ -55,7 +54,7 @@ export function runCheck(options: CheckOptions): CheckResult {
     breaking.push(...fresh);
   }
 
-  const generated = buildGeneratedFiles(options.packageVersion);
+  const generated = buildGeneratedFiles();
   const stale = [...generated].filter(([path, text]) => {
     const file = join(options.repoRoot, path);
     return !existsSync(file) || readFileSync(file, "utf8") !== text;
