@@ -25,12 +25,9 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/only-throw-error": "error",
       "no-restricted-properties": ["error", { object: "process", property: "env", message: envMessage }],
+      // no-restricted-properties also covers `const { env } = process`; imports need their own rule.
       "no-restricted-syntax": [
         "error",
-        {
-          selector: "VariableDeclarator[init.type='Identifier'][init.name='process'] > ObjectPattern > Property[key.name='env']",
-          message: envMessage,
-        },
         {
           selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
           message: envMessage,
