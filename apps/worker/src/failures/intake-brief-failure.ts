@@ -1,0 +1,30 @@
+import { functionIds } from "../functions/function-ids.ts";
+import { reportFailure, type FailureArgs } from "./report-failure.ts";
+
+/**
+ * intake-brief failed for good. Compensation: release the slot intake held for the brief (told
+ * to the team channel, where slots are tracked), so nobody keeps capacity for a dead intake.
+ * Then the common report: studio/automation.failed, a team alert, and the "failed" outcome on
+ * `brief:<briefId>`.
+ */
+export function onIntakeBriefFailure(args: FailureArgs) {
+  const briefId = briefIdOf(args.event.data.event);
+  return reportFailure(args, {
+    functionId: functionIds.intakeBrief,
+    item: briefId ? `brief ${briefId}` : "an unknown brief",
+    subject: briefId ? `brief:${briefId}` : undefined,
+    compensate: async () => {
+      await args.webhook.notify(
+        args.step,
+        "release-slot-after-failure",
+        `Brief ${briefId ?? "(unknown id)"}: intake failed, so its held slot is released. Re-send the brief once the cause is fixed.`,
+      );
+    },
+  });
+}
+
+/** The brief id of the event that started the failed run (the failure event types it loosely). */
+export function briefIdOf(original: unknown): string | undefined {
+  const data = (original as { data?: { briefId?: unknown } } | undefined)?.data;
+  return typeof data?.briefId === "string" ? data.briefId : undefined;
+}
