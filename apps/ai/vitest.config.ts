@@ -7,7 +7,7 @@ import { unitConfig } from "@studio/vitest-config";
 export default defineConfig(
   unitConfig({
     test: {
-      env: { INNGEST_DEV: "1", AI_PROVIDER: "offline", AI_LOCAL_PROBE_URLS: "none", OPENAI_API_KEY: "", ANTHROPIC_API_KEY: "", AI_BASE_URL: "" },
+      env: { INNGEST_DEV: "1", LOG_LEVEL: "silent", AI_PROVIDER: "offline", AI_LOCAL_PROBE_URLS: "none", OPENAI_API_KEY: "", ANTHROPIC_API_KEY: "", AI_BASE_URL: "" },
     },
   }),
 );

@@ -1,5 +1,6 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { DEV_ONLY_ENCRYPTION_KEY, decryptAll } from "@studio/middleware";
+import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
 import { StepError, type Context, type EventPayload, type InngestFunction } from "inngest";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -11,7 +12,7 @@ export interface ExecuteOptions {
   /** Results by step id for engine-mocked steps (step.ai.infer answers, step.run results). */
   steps?: Record<string, unknown>;
   /**
-   * Step ids (step.run, step.ai.infer or step.ai.wrap) that fail for good, as after their last
+   * Step ids (step.run, step.ai.infer, step.ai.wrap or step.invoke) that fail for good, as after their last
    * retry: the handler receives a StepError with this message. @inngest/test cannot do this on
    * its own (a throwing mock resolves to undefined), and the shared createTestEngine only covers
    * step.run.
@@ -29,7 +30,7 @@ export interface SentEvent {
 
 /**
  * Runs a function once in @inngest/test with this app's workarounds and returns its result
- * decrypted (the Studio client encrypts function results; tests run with the dev-only key), the
+ * decrypted (the Studio client encrypts function results; tests use the dev-only or the test key), the
  * events it sent (answered locally, never really sent) and the engine's ctx for spy assertions.
  * A fresh engine per call: an engine memoises mock results across executions.
  */
@@ -42,7 +43,7 @@ export async function executeFunction(fn: InngestFunction.Like, options: Execute
     transformCtx: (raw: Context.Any) => mockCtx({ ...raw, step: replaceTools(raw.step, options, sent) }),
   });
   const { result, error, ctx, state } = await engine.execute();
-  return { result: await decryptAll(result, [DEV_ONLY_ENCRYPTION_KEY]), error, ctx, state, sent };
+  return { result: await decryptAll(result, [DEV_ONLY_ENCRYPTION_KEY, TEST_ENCRYPTION_KEY]), error, ctx, state, sent };
 }
 
 function replaceTools(step: Context.Any["step"], options: ExecuteOptions, sent: SentEvent[]): Context.Any["step"] {
@@ -60,6 +61,8 @@ function replaceTools(step: Context.Any["step"], options: ExecuteOptions, sent: 
     ai: { ...tools.ai, infer: failing(tools.ai.infer!), wrap: failing(tools.ai.wrap!) },
     invoke: (id: StepIdArg) => {
       const key = idOf(id);
+      const failure = failSteps[key];
+      if (failure !== undefined) return Promise.reject(new StepError(key, { name: "Error", message: failure }));
       return key in invoke ? Promise.resolve(invoke[key]) : Promise.reject(new Error(`executeFunction: step.invoke("${key}") has no result; pass invoke: { "${key}": ... }`));
     },
     sendEvent: (_id: StepIdArg, payload: SentEvent | SentEvent[]) => {

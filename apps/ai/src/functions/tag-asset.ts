@@ -1,0 +1,63 @@
+import { assetProcessed, assetTagged } from "@studio/events";
+import { z } from "zod";
+import type { ThrottleSetting } from "../config/throttle-setting.ts";
+import { reportFailure } from "../failures/report-failure.ts";
+import { askStructured } from "../inference/ask-structured.ts";
+import type { ModelPlanSource } from "../models/model-spec.ts";
+import { offlineAssetTags } from "../offline/offline-asset-tags.ts";
+import { tagAssetPrompt } from "../prompts/tag-asset-prompt.ts";
+import type { AiClient } from "./ai-client.ts";
+import { throttleFor } from "./throttle-for.ts";
+
+/**
+ * What the model must answer: the tags and alt text of the contract's asset.tagged event, after
+ * tidying the tags (trimmed, lower case, no repeats), which models get wrong in harmless ways.
+ */
+export const assetTagsAnswerSchema = z.preprocess(
+  (value) => {
+    if (!value || typeof value !== "object" || !Array.isArray((value as { tags?: unknown }).tags)) return value;
+    const raw = (value as { tags: unknown[] }).tags;
+    const tags = [...new Set(raw.map((t) => (typeof t === "string" ? t.trim().toLowerCase() : t)).filter((t) => t !== ""))];
+    return { ...value, tags };
+  },
+  assetTagged.schema.pick({ tags: true, altText: true }),
+);
+
+export interface TagAssetDeps {
+  models: ModelPlanSource;
+  throttle: ThrottleSetting | undefined;
+  throttleKey: string;
+}
+
+/** `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`. */
+export function createTagAsset(client: AiClient, deps: TagAssetDeps) {
+  return client.createFunction(
+    {
+      id: "tag-asset",
+      name: "AI: tag asset",
+      description: "Tags and alt text for a processed asset; emits studio/asset.tagged.",
+      triggers: [assetProcessed],
+      retries: 2,
+      ...throttleFor(deps.throttle, deps.throttleKey),
+      onFailure: reportFailure,
+    },
+    async ({ event, step, logger }) => {
+      const { assetId, projectId } = event.data;
+      const plan = await deps.models();
+      const answer = await askStructured(
+        { step, logger },
+        {
+          task: "tag",
+          plan,
+          request: tagAssetPrompt(event.data, plan.primary.vision),
+          schema: assetTagsAnswerSchema,
+          offlineAnswer: () => JSON.stringify(offlineAssetTags(event.data)),
+        },
+      );
+      const tagged = { assetId, projectId, tags: answer.value.tags, altText: answer.value.altText, model: answer.model };
+      await step.sendEvent("emit-asset-tagged", assetTagged.create(tagged));
+      logger.info({ assetId, tags: tagged.tags.length, attempts: answer.attempts, ...answer.model, ...answer.usage }, "asset tagged");
+      return { ...tagged, usage: answer.usage };
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { recorded, type RecordedResponse } from "../providers/fixtures/index.ts";
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  /** `model` of the request body, when there is one. */
+  model: string | undefined;
+  /** "brief" or "tags", guessed from the system prompt (for assertions). */
+  task: "brief" | "tags" | undefined;
+}
+
+export interface ModelTestServer {
+  /** OpenAI-style base URL: `http://127.0.0.1:<port>/v1`. Anthropic requests go to `<baseUrl>/messages`. */
+  baseUrl: string;
+  requests: ReceivedRequest[];
+  /** Chat requests only (POST /chat/completions and /messages). */
+  chatRequests: () => ReceivedRequest[];
+  /**
+   * Answers for a model name, used in order; the last one repeats. Models without a script get
+   * the recorded success for their wire format and task.
+   */
+  script: (model: string, responses: RecordedResponse[]) => void;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A local stand-in for a model provider on 127.0.0.1 (ephemeral port) that replays recorded
+ * responses: OpenAI chat completions and model list under /v1, Anthropic messages at
+ * /v1/messages. It logs every request, so tests can check who called it and with what.
+ */
+export async function startModelTestServer(): Promise<ModelTestServer> {
+  const requests: ReceivedRequest[] = [];
+  const scripts = new Map<string, { responses: RecordedResponse[]; next: number }>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      let body: unknown;
+      try {
+        body = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        body = text;
+      }
+      const path = (req.url ?? "/").split("?")[0]!;
+      const model = typeof (body as { model?: unknown })?.model === "string" ? (body as { model: string }).model : undefined;
+      const received: ReceivedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, model, task: taskOf(body) };
+      requests.push(received);
+
+      const reply = answer(received, scripts);
+      res.writeHead(reply.status, reply.headers).end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((r) => r.method === "POST" && /\/(chat\/completions|messages)$/.test(r.path)),
+    script: (model, responses) => void scripts.set(model, { responses, next: 0 }),
+    stop: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+function answer(req: ReceivedRequest, scripts: Map<string, { responses: RecordedResponse[]; next: number }>): RecordedResponse {
+  if (req.method === "GET" && req.path === "/v1/models") return recorded.openai.models;
+  const anthropic = req.path === "/v1/messages";
+  if (req.method !== "POST" || (!anthropic && req.path !== "/v1/chat/completions")) {
+    return { status: 404, headers: { "content-type": "application/json" }, body: { error: { message: `no route ${req.method} ${req.path}` } } };
+  }
+  const script = req.model ? scripts.get(req.model) : undefined;
+  if (script && script.responses.length) {
+    const response = script.responses[Math.min(script.next, script.responses.length - 1)]!;
+    script.next += 1;
+    return response;
+  }
+  const set = anthropic ? recorded.anthropic : recorded.openai;
+  return req.task === "tags" ? set.assetTags : set.briefAnalysis;
+}
+
+function taskOf(body: unknown): ReceivedRequest["task"] {
+  const b = body as { system?: unknown; messages?: Array<{ role?: string; content?: unknown }> } | undefined;
+  const system = typeof b?.system === "string" ? b.system : b?.messages?.find((m) => m.role === "system")?.content;
+  if (typeof system !== "string") return undefined;
+  if (system.includes("altText")) return "tags";
+  if (system.includes("deliverables")) return "brief";
+  return undefined;
+}
