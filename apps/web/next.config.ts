@@ -7,6 +7,8 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
   typedRoutes: true,
+  // The floating dev badge covers page content in screenshots of the operator UI.
+  devIndicators: false,
 };
 
 export default config;

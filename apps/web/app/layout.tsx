@@ -1,11 +1,26 @@
 import type { ReactNode } from "react";
+import { inngestApi } from "../src/inngest/rest-api.ts";
+import { modeLabel } from "../src/inngest/mode-label.ts";
+import { SiteHeader } from "../src/ui/site-header.tsx";
+import "./globals.css";
 
-export const metadata = { title: "Studio+233", description: "Studio operations: briefs, assets, invoices, reminders." };
+export const metadata = {
+  title: { default: "Studio+233", template: "%s · Studio+233" },
+  description: "Studio operations: briefs, assets, invoices, reminders, followed live.",
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader mode={modeLabel(inngestApi.config)} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
     </html>
   );
 }

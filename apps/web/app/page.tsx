@@ -1,8 +1,50 @@
-export default function Home() {
+import Link from "next/link";
+import { loadItemList } from "../src/activity/load-item-list.ts";
+import { reveal } from "../src/crypto/reveal.ts";
+import { inngestApi } from "../src/inngest/rest-api.ts";
+import { ApiProblem } from "../src/ui/api-problem.tsx";
+import { ItemTable } from "../src/ui/item-table.tsx";
+import { settle } from "../src/ui/settle.ts";
+
+export const dynamic = "force-dynamic";
+
+const starts = [
+  { href: "/briefs/new", title: "Submit a brief", text: "Client, budget, due date and what they ask for. Intake and AI analysis start at once." },
+  { href: "/assets/new", title: "Register an asset", text: "A file uploaded for a project: renditions and tags follow." },
+  { href: "/invoices/new", title: "Issue an invoice", text: "The worker chases it until you mark it paid." },
+  { href: "/reminders/new", title: "Schedule a reminder", text: "An email or team message, delivered at the time you pick." },
+] as const;
+
+export default async function Home() {
+  const briefs = await settle(loadItemList(inngestApi, reveal, "brief"));
   return (
-    <main>
-      <h1>Studio+233</h1>
-      <p>Operator console.</p>
-    </main>
+    <>
+      <div className="page-head">
+        <h1>Studio operations</h1>
+      </div>
+      <p className="lead">
+        Start the studio&apos;s work here and follow it live. This console only sends events; the worker and AI apps run the
+        workflows, and every run&apos;s status is read back from Inngest.
+      </p>
+      <nav aria-label="Start something" className="grid grid--cards">
+        {starts.map((s) => (
+          <Link key={s.href} href={s.href} className="panel card-link">
+            <strong>{s.title}</strong>
+            <p>{s.text}</p>
+          </Link>
+        ))}
+      </nav>
+      <section className="panel" aria-labelledby="recent-briefs" style={{ marginTop: "1.5rem" }}>
+        <div className="page-head">
+          <h2 id="recent-briefs">Recent briefs</h2>
+          <Link href="/briefs">All briefs</Link>
+        </div>
+        {briefs.ok ? <ItemTable kind="brief" items={briefs.value.slice(0, 5)} /> : <ApiProblem error={briefs.error} />}
+      </section>
+      <p className="muted">
+        See also <Link href="/runs">recent runs</Link> across every app, and the <Link href="/outbox">local outbox</Link> of
+        notifications.
+      </p>
+    </>
   );
 }

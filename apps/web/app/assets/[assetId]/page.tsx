@@ -1,0 +1,95 @@
+import { assetProcessed, assetTagged, assetUploaded } from "@studio/events";
+import { findEventData } from "../../../src/activity/find-event-data.ts";
+import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { reveal } from "../../../src/crypto/reveal.ts";
+import { inngestApi } from "../../../src/inngest/rest-api.ts";
+import { progressSubject } from "../../../src/realtime/progress-subject.ts";
+import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
+import { ApiProblem } from "../../../src/ui/api-problem.tsx";
+import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
+import { LiveProgress } from "../../../src/ui/live-progress.tsx";
+import { SentNotice } from "../../../src/ui/sent-notice.tsx";
+import { settle } from "../../../src/ui/settle.ts";
+import { toJson } from "../../../src/ui/format.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/assets/[assetId]">) {
+  return { title: `Asset ${decodeURIComponent((await params).assetId)}` };
+}
+
+export default async function AssetPage({ params, searchParams }: PageProps<"/assets/[assetId]">) {
+  const assetId = decodeURIComponent((await params).assetId);
+  const { sent } = await searchParams;
+  const activity = await settle(loadItemActivity(inngestApi, reveal, "asset", assetId));
+  const events = activity.ok ? activity.value : [];
+  const asset = findEventData(events, assetUploaded);
+  const processed = findEventData(events, assetProcessed);
+  const tagged = findEventData(events, assetTagged);
+  return (
+    <>
+      <SentNotice sent={sent} />
+      <div className="page-head">
+        <h1>{asset?.fileName ?? `Asset ${assetId}`}</h1>
+        <span className="badge">{tagged ? "Tagged" : processed ? "Renditions ready" : "Processing"}</span>
+      </div>
+      <div className="grid grid--2">
+        <section className="panel" aria-labelledby="asset-facts">
+          <h2 id="asset-facts">Asset</h2>
+          {asset ? (
+            <dl className="facts">
+              <dt>Asset id</dt>
+              <dd>
+                <code>{assetId}</code>
+              </dd>
+              <dt>Project</dt>
+              <dd>{asset.projectId}</dd>
+              <dt>Type</dt>
+              <dd>{asset.contentType}</dd>
+              <dt>Size</dt>
+              <dd>{asset.bytes.toLocaleString("en-GB")} bytes</dd>
+              <dt>Source</dt>
+              <dd>
+                <a href={asset.sourceUrl}>{asset.sourceUrl}</a>
+              </dd>
+            </dl>
+          ) : (
+            <p className="muted">No asset with id {assetId} in Inngest&apos;s recent events.</p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="asset-results">
+          <h2 id="asset-results">Results</h2>
+          {tagged && (
+            <dl className="facts">
+              <dt>Tags</dt>
+              <dd>{tagged.tags.join(", ")}</dd>
+              <dt>Alt text</dt>
+              <dd>{tagged.altText}</dd>
+              <dt>Model</dt>
+              <dd>
+                {tagged.model.provider} / {tagged.model.name}
+                {tagged.model.offline ? " (offline stand-in)" : ""}
+              </dd>
+            </dl>
+          )}
+          {processed ? (
+            <details>
+              <summary>Renditions</summary>
+              <pre>{toJson(processed)}</pre>
+            </details>
+          ) : (
+            !tagged && <p className="muted">Renditions and tags appear here when the workflows finish.</p>
+          )}
+        </section>
+      </div>
+      <div className="stack" style={{ marginTop: "1rem" }}>
+        <LiveProgress subject={progressSubject("asset", assetId)} />
+        <section className="panel" aria-labelledby="runs-title">
+          <h2 id="runs-title">Events and runs</h2>
+          {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
+        </section>
+      </div>
+      <AutoRefresh active={activity.ok && (hasActiveRuns(events) || events.length === 0)} />
+    </>
+  );
+}

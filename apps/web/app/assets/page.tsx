@@ -1,0 +1,16 @@
+import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Assets" };
+
+export default function AssetsPage() {
+  return (
+    <ItemListPage
+      kind="asset"
+      title="Assets"
+      lead="Files registered for projects. Each one is processed into renditions and tagged by the AI app."
+      newHref="/assets/new"
+      newLabel="Register an asset"
+    />
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { type Route } from "next";
+import { briefAnalysed, briefApproved, briefSubmitted, briefWithdrawn, projectCreated } from "@studio/events";
+import { findEventData } from "../../../src/activity/find-event-data.ts";
+import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { approveBrief } from "../../../src/actions/approve-brief.ts";
+import { withdrawBrief } from "../../../src/actions/withdraw-brief.ts";
+import { reveal } from "../../../src/crypto/reveal.ts";
+import { inngestApi } from "../../../src/inngest/rest-api.ts";
+import { progressSubject } from "../../../src/realtime/progress-subject.ts";
+import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
+import { ApiProblem } from "../../../src/ui/api-problem.tsx";
+import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
+import { ConsoleForm } from "../../../src/ui/console-form.tsx";
+import { formatMoney } from "../../../src/ui/format.ts";
+import { approveFields, withdrawFields } from "../../../src/ui/form-fields/brief-fields.ts";
+import { LiveProgress } from "../../../src/ui/live-progress.tsx";
+import { OutcomeDetails } from "../../../src/ui/outcome-details.tsx";
+import { SentNotice } from "../../../src/ui/sent-notice.tsx";
+import { settle } from "../../../src/ui/settle.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/briefs/[briefId]">) {
+  return { title: `Brief ${decodeURIComponent((await params).briefId)}` };
+}
+
+export default async function BriefPage({ params, searchParams }: PageProps<"/briefs/[briefId]">) {
+  const briefId = decodeURIComponent((await params).briefId);
+  const { sent } = await searchParams;
+  const activity = await settle(loadItemActivity(inngestApi, reveal, "brief", briefId));
+  const events = activity.ok ? activity.value : [];
+  const brief = findEventData(events, briefSubmitted);
+  const approved = findEventData(events, briefApproved);
+  const withdrawn = findEventData(events, briefWithdrawn);
+  const project = findEventData(events, projectCreated);
+  const analysed = findEventData(events, briefAnalysed);
+  // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
+  const open = !withdrawn && !project && (brief !== undefined || !activity.ok);
+  const status = withdrawn ? "Withdrawn" : project ? "Project created" : approved ? "Approved, creating project" : "Awaiting approval";
+
+  return (
+    <>
+      <SentNotice sent={sent} />
+      <div className="page-head">
+        <h1>{brief?.title ?? `Brief ${briefId}`}</h1>
+        <span className="badge" data-testid="brief-status">
+          {status}
+        </span>
+      </div>
+      <div className="grid grid--2">
+        <section className="panel" aria-labelledby="brief-facts">
+          <h2 id="brief-facts">Brief</h2>
+          {brief ? (
+            <dl className="facts">
+              <dt>Brief id</dt>
+              <dd>
+                <code>{briefId}</code>
+              </dd>
+              <dt>Client</dt>
+              <dd>{brief.clientId}</dd>
+              <dt>Contact</dt>
+              <dd>
+                {brief.encrypted.contactName} &lt;{brief.encrypted.contactEmail}&gt;
+              </dd>
+              <dt>Budget</dt>
+              <dd>{formatMoney(brief.budget)}</dd>
+              <dt>Due</dt>
+              <dd>{brief.dueDate}</dd>
+              <dt>Description</dt>
+              <dd style={{ whiteSpace: "pre-wrap" }}>{brief.encrypted.description}</dd>
+            </dl>
+          ) : (
+            <p className="muted">
+              {activity.ok ? `No brief with id ${briefId} in Inngest's recent events.` : "The brief's details come from Inngest, which cannot be read right now."}
+            </p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="brief-decision">
+          <h2 id="brief-decision">Decision</h2>
+          {project ? (
+            <div data-testid="project-created">
+              <p className="notice notice--ok">
+                Project <strong data-testid="project-id">{project.projectId}</strong> was created for this brief.
+              </p>
+              <p>
+                <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
+                <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId)}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
+                  Issue an invoice
+                </Link>
+              </p>
+            </div>
+          ) : withdrawn ? (
+            <p className="notice notice--info">Withdrawn{withdrawn.reason ? `: ${withdrawn.reason}` : "."}</p>
+          ) : approved ? (
+            <p className="notice notice--info">Approved by {approved.approvedBy}. The worker creates the project next.</p>
+          ) : null}
+          {open && !approved && (
+            <>
+              <h3>Approve</h3>
+              <ConsoleForm label="Approve brief" action={approveBrief} fields={approveFields(briefId)} submitLabel="Approve brief" pendingLabel="Approving…" />
+            </>
+          )}
+          {open && (
+            <>
+              <h3 style={{ marginTop: "1.25rem" }}>Withdraw</h3>
+              <ConsoleForm label="Withdraw brief" action={withdrawBrief} fields={withdrawFields(briefId)} submitLabel="Withdraw brief" pendingLabel="Withdrawing…" danger />
+            </>
+          )}
+        </section>
+      </div>
+      <div className="stack" style={{ marginTop: "1rem" }}>
+        <LiveProgress subject={progressSubject("brief", briefId)} />
+        {analysed && (
+          <section className="panel" aria-labelledby="analysis-title">
+            <h2 id="analysis-title">Analysis</h2>
+            <p className="muted">
+              By {analysed.model.provider} / {analysed.model.name}
+              {analysed.model.offline ? " (offline stand-in model)" : ""}, revision {analysed.revision}.
+            </p>
+            <OutcomeDetails value={analysed} rawLabel="Raw analysis event" />
+          </section>
+        )}
+        <section className="panel" aria-labelledby="runs-title">
+          <h2 id="runs-title">Events and runs</h2>
+          <p className="muted">Read from the Inngest API; refreshed while runs are in progress.</p>
+          {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
+        </section>
+      </div>
+      <AutoRefresh active={activity.ok && (hasActiveRuns(events) || events.length === 0)} />
+    </>
+  );
+}

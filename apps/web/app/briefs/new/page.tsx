@@ -1,0 +1,23 @@
+import { connection } from "next/server";
+import { submitBrief } from "../../../src/actions/submit-brief.ts";
+import { newItemId } from "../../../src/ids/new-item-id.ts";
+import { ConsoleForm } from "../../../src/ui/console-form.tsx";
+import { briefFields } from "../../../src/ui/form-fields/brief-fields.ts";
+
+export const metadata = { title: "Submit a brief" };
+
+export default async function NewBriefPage() {
+  await connection(); // a fresh brief id for every visit
+  return (
+    <>
+      <h1>Submit a brief</h1>
+      <p className="lead">
+        Sends <code>studio/brief.submitted</code>. The worker records the brief, asks the AI app for an analysis, tells the team,
+        then waits for your approval. You land on the brief&apos;s live view.
+      </p>
+      <section className="panel">
+        <ConsoleForm label="New brief" action={submitBrief} fields={briefFields(newItemId("brief"))} submitLabel="Submit brief" pendingLabel="Submitting…" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { loadRecentActivity } from "../../src/activity/load-recent-activity.ts";
+import { reveal } from "../../src/crypto/reveal.ts";
+import { inngestApi } from "../../src/inngest/rest-api.ts";
+import { ActivityList, hasActiveRuns } from "../../src/ui/activity-list.tsx";
+import { ApiProblem } from "../../src/ui/api-problem.tsx";
+import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
+import { settle } from "../../src/ui/settle.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Runs" };
+
+export default async function RunsPage() {
+  const activity = await settle(loadRecentActivity(inngestApi, reveal));
+  return (
+    <>
+      <h1>Recent runs</h1>
+      <p className="lead">
+        The latest studio events from every app, and the function runs each one started, with their status as Inngest reports
+        it ({inngestApi.config.isDev ? "the local Dev Server" : "Inngest Cloud"}). Open an item for its results.
+      </p>
+      <section className="panel">
+        {activity.ok ? <ActivityList events={activity.value} showData /> : <ApiProblem error={activity.error} />}
+      </section>
+      <AutoRefresh active={activity.ok && hasActiveRuns(activity.value)} everyMs={4000} />
+    </>
+  );
+}

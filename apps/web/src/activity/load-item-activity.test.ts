@@ -1,0 +1,124 @@
+import { fixtures } from "@studio/events/fixtures";
+import { afterEach, describe, expect, it } from "vitest";
+import { createRevealer } from "../crypto/create-revealer.ts";
+import { createInngestApi } from "../inngest-api/create-inngest-api.ts";
+import { inngestApiConfig } from "../inngest-api/inngest-api-config.ts";
+import { startFakeInngestApi, type FakeInngestApi } from "../testing/fake-inngest-api.ts";
+import { startWebTestClient } from "../testing/web-test-client.ts";
+import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
+import { briefSubmitted, createWithDedupe } from "@studio/events";
+import { loadItemActivity } from "./load-item-activity.ts";
+import { loadRecentActivity } from "./load-recent-activity.ts";
+
+const reveal = createRevealer({});
+const submitted = fixtures.briefSubmitted.valid[0];
+const other = fixtures.briefSubmitted.valid[1];
+const approved = fixtures.briefApproved.valid[0];
+
+const event = (internal_id: string, name: string, data: object, id?: string, received_at = `2026-11-25T10:00:0${internal_id.slice(-1)}Z`) => ({
+  internal_id,
+  name,
+  data: data as Record<string, unknown>,
+  received_at,
+  ...(id ? { id } : {}),
+});
+
+let fake: FakeInngestApi | undefined;
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+
+describe("loadItemActivity", () => {
+  it("gathers a brief's events, their runs with function names and results, and marks a repeated event id", async () => {
+    fake = await startFakeInngestApi({
+      events: [
+        event("E1", "studio/brief.submitted", submitted, "studio/brief.submitted@1:brief_01"),
+        event("E2", "studio/brief.submitted", submitted, "studio/brief.submitted@1:brief_01"),
+        event("E3", "studio/brief.submitted", other, "studio/brief.submitted@1:brief_02"),
+        event("E4", "studio/brief.approved", approved, "studio/brief.approved@1:brief_01"),
+        event("E5", "studio/automation.failed", { app: "studio-worker", functionId: "x", runId: "R9", trigger: { name: "studio/brief.approved", id: "studio/brief.approved@1:brief_01" }, error: { name: "Error", message: "boom" }, compensated: false }),
+      ],
+      runsByEvent: { E1: [{ run_id: "R1", function_id: "uuid-intake", status: "Completed", run_started_at: "2026-11-25T10:00:01Z" }] },
+      functionsByApp: { "studio-worker": [{ internal_id: "uuid-intake", id: "studio-worker-intake-brief", name: "Intake brief" }] },
+      traceOutputs: { R1: { data: JSON.stringify({ projectId: "project_9" }), error: null } },
+    });
+    const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
+    const activity = await loadItemActivity(api, reveal, "brief", "brief_01");
+
+    expect(activity.map((e) => [e.internalId, e.name])).toEqual([
+      ["E1", "studio/brief.submitted"],
+      ["E2", "studio/brief.submitted"],
+      ["E4", "studio/brief.approved"],
+      ["E5", "studio/automation.failed"],
+    ]);
+    expect(activity[1]?.repeatOf).toBe("E1");
+    expect(activity[0]?.runs).toEqual([
+      {
+        runId: "R1",
+        functionSlug: "studio-worker-intake-brief",
+        functionName: "Intake brief",
+        status: "Completed",
+        startedAt: "2026-11-25T10:00:01Z",
+        output: { data: { projectId: "project_9" } },
+        outputSealed: false,
+      },
+    ]);
+    // Every v1 read carries a changing parameter, because the Dev Server caches those routes.
+    const reads = fake.requests.filter((r) => r.url.startsWith("/v1/"));
+    expect(reads.every((r) => /[?&]_=/.test(r.url))).toBe(true);
+    expect(new Set(reads.map((r) => r.url)).size).toBe(reads.length);
+  });
+
+  it("reads Inngest Cloud with the signing key and takes the result from the run record", async () => {
+    fake = await startFakeInngestApi({
+      events: [event("E1", "studio/invoice.issued", fixtures.invoiceIssued.valid[0], "studio/invoice.issued@1:invoice_2027_001")],
+      runsByEvent: { E1: [{ run_id: "R1", function_id: "f", status: "Completed", output: { reminded: 2 } }] },
+    });
+    const api = createInngestApi(
+      inngestApiConfig({ INNGEST_BASE_URL: fake.url, INNGEST_SIGNING_KEY: "signkey-prod-abc", INNGEST_ENV: "preview-1" }),
+    );
+    const activity = await loadItemActivity(api, reveal, "invoice", "invoice_2027_001");
+    expect(activity[0]?.runs[0]).toMatchObject({ functionName: "unknown function", output: { data: { reminded: 2 } } });
+    expect(fake.requests.every((r) => r.headers.authorization === "Bearer signkey-prod-abc" && r.headers["x-inngest-env"] === "preview-1")).toBe(true);
+    expect(fake.requests.some((r) => r.url.startsWith("/v0/gql"))).toBe(false);
+  });
+
+  it("opens data.encrypted with the app's key, and shows it sealed when no key opens it", async () => {
+    const web = await startWebTestClient();
+    await web.client.send(createWithDedupe(briefSubmitted, submitted));
+    await web.stop();
+    const onWire = web.sink.events[0]!;
+    expect(JSON.stringify(onWire.data)).toContain("__ENCRYPTED__");
+    fake = await startFakeInngestApi({ events: [event("E1", onWire.name, onWire.data!, onWire.id)] });
+    const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
+
+    const opened = await loadItemActivity(api, createRevealer({ STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY }), "brief", "brief_01");
+    expect(opened[0]).toMatchObject({ data: submitted, dataSealed: false });
+    const sealed = await loadItemActivity(api, createRevealer({}), "brief", "brief_01");
+    expect(sealed[0]).toMatchObject({ dataSealed: true, data: { title: submitted.title } });
+  });
+
+  it("explains an unreachable API", async () => {
+    const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: "http://127.0.0.1:9" }));
+    await expect(loadItemActivity(api, reveal, "brief", "b")).rejects.toThrow(/Could not reach the Inngest API at http:\/\/127\.0\.0\.1:9 .*Dev Server running/);
+  });
+});
+
+describe("loadRecentActivity", () => {
+  it("lists only contract events, newest first, without reading outputs", async () => {
+    fake = await startFakeInngestApi({
+      events: [
+        event("E1", "studio/brief.submitted", submitted, "a"),
+        event("E2", "inngest/function.finished", {}),
+        event("E3", "studio/brief.approved", approved, "b"),
+      ],
+      runsByEvent: { E3: [{ run_id: "R3", function_id: "f", status: "Completed" }] },
+      traceOutputs: { R3: { data: "{}", error: null } },
+    });
+    const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
+    const recent = await loadRecentActivity(api, reveal);
+    expect(recent.map((e) => e.internalId)).toEqual(["E3", "E1"]);
+    expect(recent[0]?.runs[0]?.output).toBeUndefined();
+  });
+});

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { type Route } from "next";
+import { type ItemSummary } from "../activity/load-item-list.ts";
+import { type TrackedKind } from "../activity/tracked-kinds.ts";
+import { formatInstant, formatMoney } from "./format.ts";
+
+type Money = { amount: number; currency: string };
+const str = (v: unknown) => (typeof v === "string" ? v : "—");
+const money = (v: unknown) => formatMoney(v as Money | undefined);
+
+/** What each list shows beyond the link and status: a few fields of the starting event. */
+const columns: Record<TrackedKind, Array<[string, (d: Record<string, unknown>) => string]>> = {
+  brief: [
+    ["Title", (d) => str(d.title)],
+    ["Client", (d) => str(d.clientId)],
+    ["Budget", (d) => money(d.budget)],
+    ["Due", (d) => str(d.dueDate)],
+  ],
+  asset: [
+    ["File", (d) => str(d.fileName)],
+    ["Project", (d) => str(d.projectId)],
+    ["Type", (d) => str(d.contentType)],
+  ],
+  invoice: [
+    ["Client", (d) => str(d.clientId)],
+    ["Total", (d) => money(d.total)],
+    ["Due", (d) => str(d.dueDate)],
+  ],
+  reminder: [
+    ["Send at", (d) => formatInstant(str(d.sendAt))],
+    ["Channel", (d) => str(d.channel)],
+    ["Subject", (d) => str((d.encrypted as Record<string, unknown> | undefined)?.subject)],
+  ],
+};
+
+const base: Record<TrackedKind, string> = { brief: "/briefs", asset: "/assets", invoice: "/invoices", reminder: "/reminders" };
+
+/** A list of recent items of one kind, each linking to its live view. */
+export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly ItemSummary[] }) {
+  if (items.length === 0) return <p className="muted">Nothing yet.</p>;
+  const cols = columns[kind];
+  return (
+    <div className="table-wrap">
+      <table data-testid={`${kind}-list`}>
+        <thead>
+          <tr>
+            <th scope="col">Id</th>
+            {cols.map(([label]) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+            <th scope="col">Status</th>
+            <th scope="col">Received</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <Link href={`${base[kind]}/${encodeURIComponent(item.id)}` as Route}>{item.id}</Link>
+              </td>
+              {cols.map(([label, get]) => (
+                <td key={label}>{get(item.data)}</td>
+              ))}
+              <td>
+                <span className="badge">{item.status}</span>
+              </td>
+              <td>{formatInstant(item.receivedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

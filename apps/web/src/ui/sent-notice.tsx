@@ -1,0 +1,20 @@
+const messages: Record<string, string> = {
+  submitted: "Brief submitted. Intake starts now: follow it below.",
+  approved: "Approval sent. The project is created once intake sees it.",
+  withdrawn: "Withdrawal sent. Intake for this brief is cancelled.",
+  registered: "Asset registered. Processing starts now.",
+  issued: "Invoice issued. The worker chases it until it is paid.",
+  paid: "Marked as paid. Chasing stops.",
+  scheduled: "Reminder scheduled. Inngest delivers it at the chosen time.",
+};
+
+/** Confirms what the last form sent (the action redirects here with `?sent=`). */
+export function SentNotice({ sent }: { sent: string | string[] | undefined }) {
+  const message = typeof sent === "string" ? messages[sent] : undefined;
+  if (!message) return null;
+  return (
+    <p className="notice notice--ok" role="status" data-testid="sent-notice">
+      {message}
+    </p>
+  );
+}
