@@ -20,10 +20,11 @@ export interface ModelTestServer {
   /** Chat requests only (POST /chat/completions and /messages). */
   chatRequests: () => ReceivedRequest[];
   /**
-   * Answers for a model name, used in order; the last one repeats. Models without a script get
-   * the recorded success for their wire format and task.
+   * Answers for the chat requests a script matches (a model name, or a test on the request), used
+   * in order; the last one repeats. Later scripts are tried first. Unmatched requests get the
+   * recorded success for their wire format and task.
    */
-  script: (model: string, responses: RecordedResponse[]) => void;
+  script: (match: string | ((req: ReceivedRequest) => boolean), responses: RecordedResponse[]) => void;
   stop: () => Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export interface ModelTestServer {
  */
 export async function startModelTestServer(): Promise<ModelTestServer> {
   const requests: ReceivedRequest[] = [];
-  const scripts = new Map<string, { responses: RecordedResponse[]; next: number }>();
+  const scripts: Script[] = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -62,7 +63,9 @@ export async function startModelTestServer(): Promise<ModelTestServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     chatRequests: () => requests.filter((r) => r.method === "POST" && /\/(chat\/completions|messages)$/.test(r.path)),
-    script: (model, responses) => void scripts.set(model, { responses, next: 0 }),
+    script: (match, responses) => {
+      scripts.unshift({ matches: typeof match === "string" ? (req) => req.model === match : match, responses, next: 0 });
+    },
     stop: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
@@ -71,13 +74,19 @@ export async function startModelTestServer(): Promise<ModelTestServer> {
   };
 }
 
-function answer(req: ReceivedRequest, scripts: Map<string, { responses: RecordedResponse[]; next: number }>): RecordedResponse {
+interface Script {
+  matches: (req: ReceivedRequest) => boolean;
+  responses: RecordedResponse[];
+  next: number;
+}
+
+function answer(req: ReceivedRequest, scripts: Script[]): RecordedResponse {
   if (req.method === "GET" && req.path === "/v1/models") return recorded.openai.models;
   const anthropic = req.path === "/v1/messages";
   if (req.method !== "POST" || (!anthropic && req.path !== "/v1/chat/completions")) {
     return { status: 404, headers: { "content-type": "application/json" }, body: { error: { message: `no route ${req.method} ${req.path}` } } };
   }
-  const script = req.model ? scripts.get(req.model) : undefined;
+  const script = scripts.find((s) => s.matches(req));
   if (script && script.responses.length) {
     const response = script.responses[Math.min(script.next, script.responses.length - 1)]!;
     script.next += 1;

@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import { analyseBriefReturnSchema, assetTagged, briefAnalysed } from "@studio/events";
+import { startStack, type Stack } from "@studio/dev-server";
+import { DEV_ONLY_ENCRYPTION_KEY, decryptAll } from "@studio/middleware";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recorded } from "./providers/fixtures/index.ts";
+import { startModelTestServer, type ModelTestServer, type ReceivedRequest } from "./testing/model-test-server.ts";
+
+// The AI app as a real process behind a real Dev Server. Its primary model is an OpenAI-compatible
+// server on 127.0.0.1 (the local test server replaying recorded responses) and its fallback is
+// Anthropic-format on the same server: every step.ai.infer call is made by the Dev Server itself.
+let models: ModelTestServer;
+let stack: Stack;
+
+beforeAll(async () => {
+  models = await startModelTestServer();
+  stack = await startStack({
+    apps: ["ai"],
+    env: {
+      ai: {
+        AI_PROVIDER: "openai-compatible",
+        AI_BASE_URL: models.baseUrl,
+        AI_MODEL: "studio-primary",
+        AI_FALLBACK_PROVIDER: "anthropic",
+        AI_FALLBACK_BASE_URL: models.baseUrl,
+        AI_FALLBACK_MODEL: "claude-fallback",
+        AI_FALLBACK_API_KEY: "sk-ant-e2e",
+        AI_TRANSPORT: "infer",
+        REANALYSE_DEBOUNCE: "2s",
+      },
+    },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await models?.stop();
+});
+
+const mentions = (marker: string) => (req: ReceivedRequest) => JSON.stringify(req.body).includes(marker);
+const primaryWith = (marker: string) => (req: ReceivedRequest) => req.model === "studio-primary" && mentions(marker)(req);
+
+/** Events of a name the Dev Server received (the v1 events list is not cached). */
+async function eventsNamed(name: string): Promise<Array<{ name: string; data: Record<string, unknown> }>> {
+  const res = await fetch(`${stack.api.baseUrl}/v1/events?name=${encodeURIComponent(name)}&limit=100&_=${Date.now()}`);
+  const body = (await res.json()) as { data: Array<{ name: string; data: Record<string, unknown> }> | null };
+  return body.data ?? [];
+}
+
+async function finishedRun(eventId: string) {
+  const [run] = await stack.api.waitForRuns(eventId, { timeoutMs: 90_000 });
+  // Run outputs are stored encrypted (the app runs with the dev-only key here).
+  const output = (await decryptAll(await storedOutput(run!.run_id), [DEV_ONLY_ENCRYPTION_KEY])) as { data?: unknown; error?: unknown };
+  return { run: run!, output };
+}
+
+/** A run can be reported finished a moment before its output span is readable: retry briefly. */
+async function storedOutput(runId: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const output = await stack.api.output(runId);
+      if (output.data !== undefined || output.error !== undefined || attempt >= 20) return output;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const updated = (briefId: string, revision: number, description: string) => ({
+  name: "studio/brief.updated",
+  data: { briefId, revision, encrypted: { title: "Spring campaign", description } },
+});
+
+describe("the AI app against the real Dev Server", () => {
+  it("debounces a burst of brief.updated into one model call, made by the Dev Server, and emits ai/brief.analysed", async () => {
+    const briefId = `e2e-burst-${randomUUID()}`;
+    const ids = await stack.api.send([1, 2, 3].map((rev) => updated(briefId, rev, `Edit ${rev} of ${briefId}: three key visuals.`)));
+    const { run, output } = await finishedRun(ids[2]!);
+    expect(run.status).toBe("Completed");
+
+    const result = analyseBriefReturnSchema.parse(output.data);
+    expect(result).toMatchObject({ briefId, revision: 3, model: { provider: "openai-compatible", offline: false } });
+    expect(result.usage).toMatchObject({ inputTokens: 412, outputTokens: 96 });
+
+    const calls = models.chatRequests().filter(mentions(briefId));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ path: "/v1/chat/completions", model: "studio-primary", task: "brief" });
+    // The Dev Server executing step.ai.infer (user agent "Inngest"), not this app's fetch ("node").
+    expect(calls[0]!.headers["user-agent"]).toBe("Inngest");
+    expect(JSON.stringify(calls[0]!.body)).toContain(`Edit 3 of ${briefId}`);
+    expect(await stack.api.runsForEvent(ids[0]!)).toEqual([]);
+
+    const analysed = (await eventsNamed(briefAnalysed.name)).filter((e) => e.data["briefId"] === briefId);
+    expect(analysed).toHaveLength(1);
+    expect(briefAnalysed.schema.parse(analysed[0]!.data)).toEqual(result);
+  });
+
+  it("falls back to the Anthropic-format model after the primary answers 500 through every retry", async () => {
+    const briefId = `e2e-500-${randomUUID()}`;
+    models.script(primaryWith(briefId), [recorded.openai.serverError]);
+    const [id] = await stack.api.send(updated(briefId, 1, `Brief ${briefId}: a poster.`));
+    const { run, output } = await finishedRun(id!);
+    expect(run.status).toBe("Completed");
+    expect(analyseBriefReturnSchema.parse(output.data).model).toEqual({ provider: "anthropic", name: "claude-haiku-4-5-20251001", offline: false });
+
+    const calls = models.chatRequests().filter(mentions(briefId));
+    const primary = calls.filter((c) => c.model === "studio-primary");
+    const fallback = calls.filter((c) => c.model === "claude-fallback");
+    expect(primary.length).toBe(3); // first attempt + analyse-brief's 2 retries
+    expect(fallback).toHaveLength(1);
+    expect(fallback[0]).toMatchObject({ path: "/v1/messages" });
+    expect(fallback[0]!.headers).toMatchObject({ "x-api-key": "sk-ant-e2e", "anthropic-version": "2023-06-01" });
+  });
+
+  it("recovers from a 429 with Retry-After by retrying the primary", async () => {
+    const briefId = `e2e-429-${randomUUID()}`;
+    models.script(primaryWith(briefId), [recorded.openai.rateLimited, recorded.openai.briefAnalysis]);
+    const [id] = await stack.api.send(updated(briefId, 1, `Brief ${briefId}: a banner.`));
+    const { run, output } = await finishedRun(id!);
+    expect(run.status).toBe("Completed");
+    expect(analyseBriefReturnSchema.parse(output.data).model.provider).toBe("openai-compatible");
+    expect(models.chatRequests().filter(mentions(briefId)).map((c) => c.model)).toEqual(["studio-primary", "studio-primary"]);
+  });
+
+  it("tags a processed asset and emits studio/asset.tagged", async () => {
+    const assetId = `e2e-asset-${randomUUID()}`;
+    const [id] = await stack.api.send({
+      name: "studio/asset.processed",
+      data: { assetId, projectId: "project_e2e", renditions: [{ size: "web", url: `https://cdn.example.com/${assetId}/mug.webp`, width: 1600 }] },
+    });
+    const { run } = await finishedRun(id!);
+    expect(run.status).toBe("Completed");
+    const calls = models.chatRequests().filter(mentions(assetId));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ task: "tags", model: "studio-primary" });
+
+    const tagged = (await eventsNamed(assetTagged.name)).filter((e) => e.data["assetId"] === assetId);
+    expect(tagged).toHaveLength(1);
+    expect(assetTagged.schema.parse(tagged[0]!.data)).toMatchObject({
+      projectId: "project_e2e",
+      tags: ["product", "studio shot", "white background", "minimal"],
+      model: { provider: "openai-compatible", offline: false },
+    });
+  });
+});
