@@ -1,4 +1,4 @@
-import type { Breadcrumb, Event } from "@sentry/core";
+import type { Breadcrumb, Event, StackFrame } from "@sentry/core";
 import { scrubLogFields, REDACTED } from "../logging/scrub-log-fields.ts";
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
@@ -39,13 +39,25 @@ export function scrubBreadcrumb(crumb: Breadcrumb, scrubText: TextScrubber): Bre
   };
 }
 
+/** Source lines around a frame can hold literals; local variables are dropped altogether. */
+function scrubFrame(frame: StackFrame, scrubText: TextScrubber): StackFrame {
+  const { vars: _vars, ...rest } = frame;
+  return {
+    ...rest,
+    ...(frame.context_line !== undefined ? { context_line: scrubText(frame.context_line) } : {}),
+    ...(frame.pre_context ? { pre_context: frame.pre_context.map(scrubText) } : {}),
+    ...(frame.post_context ? { post_context: frame.post_context.map(scrubText) } : {}),
+  };
+}
+
 /**
  * Removes personal data from a Sentry event before it leaves the process (used as `beforeSend`
  * and `beforeSendTransaction`). Sentry is for finding bugs, not people, so:
  * - `user` keeps only an id; the request keeps method, URL without query and a few safe headers
  *   (no body: that is the Inngest event, no cookies, no auth or signature headers);
- * - messages, exception values, breadcrumbs, extra data and contexts lose e-mail addresses, the
- *   app's secret values, fields named like secrets, and encrypted payloads;
+ * - messages, exception values, source lines of stack frames, breadcrumbs, extra data and
+ *   contexts lose e-mail addresses, the app's secret values, fields named like secrets, and
+ *   encrypted payloads; stack frames lose local variables;
  * - the `inngest.event` span attribute (the whole event, decrypted) is dropped.
  * Tags (app, function, run and event ids) are kept: they are how an error is traced to its run.
  */
@@ -66,7 +78,11 @@ export function scrubSentryEvent<E extends Event>(event: E, scrubText: TextScrub
   if (out.logentry?.message) out.logentry = { ...out.logentry, message: scrubText(out.logentry.message) };
   if (out.exception?.values) {
     out.exception = {
-      values: out.exception.values.map((ex) => ({ ...ex, ...(ex.value !== undefined ? { value: scrubText(ex.value) } : {}) })),
+      values: out.exception.values.map((ex) => ({
+        ...ex,
+        ...(ex.value !== undefined ? { value: scrubText(ex.value) } : {}),
+        ...(ex.stacktrace?.frames ? { stacktrace: { ...ex.stacktrace, frames: ex.stacktrace.frames.map((f) => scrubFrame(f, scrubText)) } } : {}),
+      })),
     };
   }
   if (out.breadcrumbs) out.breadcrumbs = out.breadcrumbs.map((crumb) => scrubBreadcrumb(crumb, scrubText));

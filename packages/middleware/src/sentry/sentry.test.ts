@@ -114,4 +114,19 @@ describe("Sentry reporting", () => {
     expect(run.status).toBe("Completed");
     expect(sentry.errorEvents()).toEqual([]);
   });
+
+  it("flushes what a handler captures through ctx.sentry before answering", async () => {
+    const { client } = app();
+    const fn = client.createFunction({ id: "notes", triggers: { event: event.name } }, async ({ step, sentry: injected }) => {
+      await step.run("check", () => {
+        injected.captureMessage("quota at 90% for jane.doe@example.com");
+      });
+    });
+    const url = await listen(serve({ client, functions: [fn] }));
+    const { run, eventsAfterRequest } = await runRecordingEvents(url, "studio-worker-notes", 3);
+    expect(run.status).toBe("Completed");
+    expect(eventsAfterRequest[0]).toBe(1);
+    expect(sentry.errorEvents()[0]).toMatchObject({ message: "quota at 90% for [email]" });
+    expectNoPersonalData();
+  });
 });
