@@ -1,4 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { unitConfig } from "@studio/vitest-config";
 
-export default defineConfig(unitConfig());
+// unit-setup starts the fake outside services and points the worker's env at them before each
+// test file imports the worker.
+export default defineConfig(unitConfig({ test: { setupFiles: ["src/testing/unit-setup.ts"] } }));

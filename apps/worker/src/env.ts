@@ -9,6 +9,8 @@ import { rateVar } from "./config/rate.ts";
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalUrl = z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional());
 const optionalSecret = z.preprocess(blankAsUnset, z.string().min(1).optional());
+/** A default written as the variable's text, applied when it is unset or blank. */
+const withDefault = <T extends z.ZodType>(schema: T, raw: string) => z.preprocess((v) => blankAsUnset(v) ?? raw, schema);
 
 /**
  * The worker's configuration: the only place it reads process.env. Validated at start-up, so a
@@ -17,8 +19,8 @@ const optionalSecret = z.preprocess(blankAsUnset, z.string().min(1).optional());
  */
 const workerEnvSchema = studioEnvSchema
   .extend({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-    HOST: z.string().default("127.0.0.1"),
+    PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3001"),
+    HOST: withDefault(z.string(), "127.0.0.1"),
 
     // Outside services. Unset in dev = the local stand-ins (see localServiceDefaults below).
     WEBHOOK_URL: optionalUrl,
@@ -28,16 +30,16 @@ const workerEnvSchema = studioEnvSchema
     RENDITION_URL: optionalUrl,
     RENDITION_API_KEY: optionalSecret,
     /** How long one outside HTTP call may take before it counts as failed (and is retried). */
-    OUTSIDE_CALL_TIMEOUT: durationVar("10s").prefault("10s"),
+    OUTSIDE_CALL_TIMEOUT: withDefault(durationVar("10s"), "10s"),
 
     // Workflow tunables: tests shorten them through the environment, never by editing code.
-    APPROVAL_TIMEOUT: durationVar("3d").prefault("3d"),
-    APPROVAL_REMINDER_AFTER: durationVar("1d").prefault("1d"),
-    INVOICE_REMINDER_INTERVAL: durationVar("7d").prefault("7d"),
-    INVOICE_MAX_REMINDERS: z.coerce.number().int().min(1).max(10).default(3),
-    DIGEST_CRON: zonedCronVar.default("TZ=Europe/London 0 9 * * MON"),
-    DIGEST_CLIENTS: clientDirectoryVar.prefault(""),
-    RENDITION_RATE: rateVar("10/1m").prefault("10/1m"),
+    APPROVAL_TIMEOUT: withDefault(durationVar("3d"), "3d"),
+    APPROVAL_REMINDER_AFTER: withDefault(durationVar("1d"), "1d"),
+    INVOICE_REMINDER_INTERVAL: withDefault(durationVar("7d"), "7d"),
+    INVOICE_MAX_REMINDERS: withDefault(z.coerce.number().int().min(1).max(10), "3"),
+    DIGEST_CRON: withDefault(zonedCronVar, "TZ=Europe/London 0 9 * * MON"),
+    DIGEST_CLIENTS: withDefault(clientDirectoryVar, ""),
+    RENDITION_RATE: withDefault(rateVar("10/1m"), "10/1m"),
   })
   .superRefine((env, ctx) => {
     if (env.APPROVAL_REMINDER_AFTER.ms >= env.APPROVAL_TIMEOUT.ms) {

@@ -1,6 +1,7 @@
 import { appIds, automationFailed } from "@studio/events";
 import { type FailureEventPayload } from "inngest";
 import { progressFor } from "../progress/progress.ts";
+import { redactEmails } from "../services/redact.ts";
 import { type Webhook } from "../services/webhook.ts";
 import { type Logger, type WorkerStep } from "../types.ts";
 
@@ -14,8 +15,6 @@ export type FailureArgs = {
 };
 
 export type FailureReport = { functionId: string; runId: string; compensated: boolean; alerted: boolean };
-
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 
 /**
  * The common part of every worker failure handler, in this order:
@@ -40,7 +39,7 @@ export async function reportFailure(
   const runId = event.data.run_id;
   const original = event.data.event as { name?: string; id?: string } | undefined;
   // Error messages can echo what a service received; keep addresses out of plaintext events.
-  const message = error.message.replace(EMAIL, "[email]").slice(0, 4000);
+  const message = redactEmails(error.message).slice(0, 4000);
 
   let compensated = false;
   if (opts.compensate) {

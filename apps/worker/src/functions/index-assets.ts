@@ -3,6 +3,7 @@ import { assetProcessed } from "@studio/events";
 import { onIndexAssetsFailure } from "../failures/index-assets-failure.ts";
 import { progressFor } from "../progress/progress.ts";
 import { functionIds } from "./function-ids.ts";
+import { plural } from "./plural.ts";
 
 /**
  * index-assets: announces processed assets to the team, a batch at a time.
@@ -43,7 +44,7 @@ export const indexAssets = inngest.createFunction(
       await webhook.notify(
         step,
         `announce-${projectId}`,
-        `${assets.length} asset${assets.length === 1 ? "" : "s"} ready in project ${projectId}: ${listed.slice(0, 20).join("; ")}` +
+        `${plural(assets.length, "asset")} ready in project ${projectId}: ${listed.slice(0, 20).join("; ")}` +
           (listed.length > 20 ? `; and ${listed.length - 20} more` : ""),
       );
       for (const { assetId } of assets) {

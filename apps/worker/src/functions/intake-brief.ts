@@ -12,6 +12,7 @@ import { env } from "../env.ts";
 import { onIntakeBriefFailure } from "../failures/intake-brief-failure.ts";
 import { progressFor } from "../progress/progress.ts";
 import { functionIds } from "./function-ids.ts";
+import { plural } from "./plural.ts";
 import { projectIdFor } from "./project-id.ts";
 
 /**
@@ -73,7 +74,7 @@ export const intakeBrief = inngest.createFunction(
       "analyse",
       "AI analysis",
       "done",
-      `${analysis.deliverables.length} deliverables, ~${analysis.estimate.hours}h (${analysis.estimate.confidence} confidence)` +
+      `${plural(analysis.deliverables.length, "deliverable")}, ~${analysis.estimate.hours}h (${analysis.estimate.confidence} confidence)` +
         (analysed.model.offline ? ", offline model" : ""),
     );
 
@@ -81,7 +82,7 @@ export const intakeBrief = inngest.createFunction(
       step,
       "notify-team",
       `New brief ${brief.briefId} from ${brief.clientId}: "${brief.title}", due ${brief.dueDate}. ` +
-        `AI estimate ~${analysis.estimate.hours}h, ${analysis.deliverables.length} deliverables, ${analysis.risks.length} risks. ` +
+        `AI estimate ~${analysis.estimate.hours}h, ${plural(analysis.deliverables.length, "deliverable")}, ${plural(analysis.risks.length, "risk")}. ` +
         `Slot held until ${intake.slotHeldUntil}, waiting for client approval.`,
     );
     await progress.update("approval", "Waiting for client approval", "waiting");

@@ -1,4 +1,5 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
+import { redactEmails } from "./redact.ts";
 
 /**
  * What an outside service's answer means for the run, as an error to throw (undefined = success):
@@ -16,7 +17,8 @@ export function classifyResponse(
   now: () => number = Date.now,
 ): Error | undefined {
   if (status >= 200 && status < 300) return undefined;
-  const detail = body.trim() ? `: ${body.trim().slice(0, 300)}` : "";
+  // A short, address-free excerpt of the answer helps on-call without leaking who was emailed.
+  const detail = body.trim() ? `: ${redactEmails(body.trim().slice(0, 300))}` : "";
   if (status === 429) {
     const after = parseRetryAfter(headers.get("retry-after"), now);
     return after === undefined

@@ -13,7 +13,7 @@ export type Received = {
 /** A scripted answer. `body` is sent as JSON unless it is a string. */
 export type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
 
-type Script = { match: (request: Received) => boolean; answers: Answer[] };
+type Script = { match: (request: Received) => boolean; answers: Answer[]; sticky: boolean };
 
 export type OutsideServices = {
   /** Origin, e.g. http://127.0.0.1:41234. */
@@ -22,12 +22,21 @@ export type OutsideServices = {
   env: Record<string, string>;
   /** Everything received on a path ("/webhook", "/email", "/rendition", "/e", "/realtime"). */
   received: (path?: string) => Received[];
-  /** Events sent to the fake Inngest event API (unit tests). */
+  /**
+   * Events sent to the fake Inngest event API (unit tests), one per event id: a repeated send of
+   * the same id is what Inngest would drop (and @inngest/test can replay a send around parallel steps).
+   */
   events: () => { name: string; data: Record<string, unknown>; id?: string }[];
-  /** Realtime messages published through the fake Inngest API (unit tests). */
+  /**
+   * Realtime messages published through the fake Inngest API (unit tests), in order, each
+   * (channel, topic, step, state/outcome) once: a durable publish step runs once in Inngest,
+   * while @inngest/test may replay it around parallel steps.
+   */
   published: () => { channel: string; topic: string; data: Record<string, unknown> }[];
   /** Answers the next matching requests on `path` with `answers`, in order, then the default again. */
   script: (path: string, answers: Answer[], match?: (request: Received) => boolean) => void;
+  /** Answers every matching request on `path` with `answer` (until reset). */
+  always: (path: string, answer: Answer, match?: (request: Received) => boolean) => void;
   /** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
   waitFor: <T>(what: string, check: () => T | undefined | false, timeoutMs?: number) => Promise<T>;
   reset: () => void;
@@ -61,7 +70,11 @@ export async function startOutsideServices(): Promise<OutsideServices> {
       };
       log.push(received);
       const script = scripts.find((s) => s.path === received.path && s.answers.length > 0 && s.match(received));
-      const answer = script ? script.answers.shift()! : defaultAnswer(received, origin(), () => ++eventCounter);
+      const answer = script
+        ? script.sticky
+          ? script.answers[0]!
+          : script.answers.shift()!
+        : defaultAnswer(received, origin(), () => ++eventCounter);
       reply(res, answer);
     });
   });
@@ -80,15 +93,21 @@ export async function startOutsideServices(): Promise<OutsideServices> {
       RENDITION_API_KEY: "test-rendition-key",
     },
     received: (path) => (path ? log.filter((r) => r.path === path) : [...log]),
-    events: () =>
-      log
+    events: () => {
+      const sent = log
         .filter((r) => r.path === "/e")
-        .flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]) as { name: string; data: Record<string, unknown>; id?: string }[]),
-    published: () =>
-      log
+        .flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]) as { name: string; data: Record<string, unknown>; id?: string }[]);
+      return [...new Map(sent.map((e, i) => [e.id ?? `no-id-${i}`, e])).values()];
+    },
+    published: () => {
+      const messages = log
         .filter((r) => r.path === "/realtime")
-        .map((r) => ({ channel: r.query.get("channel") ?? "", topic: r.query.get("topic") ?? "", data: r.body as Record<string, unknown> })),
-    script: (path, answers, match = () => true) => scripts.push({ path, answers: [...answers], match }),
+        .map((r) => ({ channel: r.query.get("channel") ?? "", topic: r.query.get("topic") ?? "", data: r.body as Record<string, unknown> }));
+      const key = (m: (typeof messages)[number]) => JSON.stringify([m.channel, m.topic, m.data["step"], m.data["state"], m.data["outcome"]]);
+      return [...new Map(messages.map((m) => [key(m), m])).values()];
+    },
+    script: (path, answers, match = () => true) => scripts.push({ path, answers: [...answers], match, sticky: false }),
+    always: (path, answer, match = () => true) => scripts.push({ path, answers: [answer], match, sticky: true }),
     waitFor: async (what, check, timeoutMs = 30_000) => {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -131,7 +150,11 @@ function defaultAnswer(request: Received, origin: string, nextEventNumber: () =>
     case "/webhook":
     case "/realtime":
       return { status: 200, body: "ok" };
+    case "/fn/register":
+      return { status: 200, body: { ok: true, modified: true } };
     default:
+      // Any other Slack-style hook (a reminder's own target): /hooks/<name>.
+      if (request.path.startsWith("/hooks/")) return { status: 200, body: "ok" };
       return { status: 404, body: { error: `no fake service at ${request.path}` } };
   }
 }

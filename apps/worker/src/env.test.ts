@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { importWithEnv } from "./testing/import-with-env.ts";
+
+const loadEnv = (overrides: Record<string, string>) => importWithEnv(overrides, () => import("./env.ts"));
+
+describe("worker env", () => {
+  it("has the documented defaults", async () => {
+    const { env } = await loadEnv({
+      WEBHOOK_URL: "",
+      EMAIL_API_URL: "",
+      RENDITION_URL: "",
+      APPROVAL_TIMEOUT: "",
+      INVOICE_MAX_REMINDERS: "",
+      RENDITION_RATE: "",
+      DIGEST_CLIENTS: "",
+      PORT: "3001",
+    });
+    expect(env.WEBHOOK_URL).toBe("http://127.0.0.1:3000/api/outbox/webhook");
+    expect(env.EMAIL_API_URL).toBe("http://127.0.0.1:3000/api/outbox/email");
+    expect(env.RENDITION_URL).toBe("http://127.0.0.1:3001/local/rendition");
+    expect(env.usesLocalRendition).toBe(true);
+    expect(env.APPROVAL_TIMEOUT.text).toBe("3d");
+    expect(env.APPROVAL_REMINDER_AFTER.text).toBe("1d");
+    expect(env.INVOICE_REMINDER_INTERVAL.text).toBe("7d");
+    expect(env.INVOICE_MAX_REMINDERS).toBe(3);
+    expect(env.DIGEST_CRON).toBe("TZ=Europe/London 0 9 * * MON");
+    expect(env.RENDITION_RATE).toMatchObject({ limit: 10, period: "1m" });
+    expect(env.DIGEST_CLIENTS.size).toBe(0);
+  });
+
+  it("stops with one message naming every bad variable", async () => {
+    const failure = await loadEnv({ APPROVAL_TIMEOUT: "soon", RENDITION_RATE: "fast", WEBHOOK_URL: "ftp://x" }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: "ConfigError" });
+    const message = (failure as Error).message;
+    expect(message).toContain('APPROVAL_TIMEOUT is invalid: "soon" is not a duration');
+    expect(message).toContain('RENDITION_RATE is invalid: "fast" is not a rate');
+    expect(message).toContain("WEBHOOK_URL is invalid");
+  });
+
+  it("refuses a reminder that would come after the brief expired", async () => {
+    await expect(loadEnv({ APPROVAL_REMINDER_AFTER: "3d", APPROVAL_TIMEOUT: "1d" })).rejects.toThrow(
+      /APPROVAL_REMINDER_AFTER is invalid: must be shorter than APPROVAL_TIMEOUT \(1d\)/,
+    );
+  });
+
+  it("in cloud mode, requires the real service URLs (no local stand-ins)", async () => {
+    await expect(
+      loadEnv({ INNGEST_DEV: "0", INNGEST_SIGNING_KEY: "signkey-test-00", WEBHOOK_URL: "", EMAIL_API_URL: "https://mail.example/send", RENDITION_URL: "" }),
+    ).rejects.toThrow("[worker] WEBHOOK_URL, RENDITION_URL are not set, and cloud mode has no local stand-ins");
+  });
+});

@@ -1,0 +1,25 @@
+import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
+import { afterAll, vi } from "vitest";
+import { setOutsideServices } from "./current-services.ts";
+import { startOutsideServices } from "./outside-services.ts";
+
+// Runs before each unit-test file (vitest setupFiles), before the file imports the worker: the
+// worker reads its env once, at import, so the fake services must exist and be in the env first.
+const services = await startOutsideServices();
+setOutsideServices(services);
+
+export const unitTestEnv: Record<string, string> = {
+  // Dev mode against the fake Inngest API: sendEvent and realtime publish really go over HTTP.
+  INNGEST_DEV: services.url,
+  STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+  LOG_LEVEL: "silent",
+  ...services.env,
+  INVOICE_MAX_REMINDERS: "2",
+  RENDITION_RATE: "30/1m",
+  DIGEST_CLIENTS: "client_acme=ops@acme.example,client_globex=studio@globex.example",
+};
+for (const [name, value] of Object.entries(unitTestEnv)) vi.stubEnv(name, value);
+
+afterAll(async () => {
+  await services.stop();
+});
