@@ -1,0 +1,115 @@
+import { spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { isEncryptedValue } from "@inngest/middleware-encryption";
+import { devServerApi, freePort, startDevServer, type DevServer, type DevServerApi } from "@studio/dev-server";
+import { serve } from "inngest/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStudioClient } from "../client.ts";
+import { collectLogLines, testEnv } from "../testing/index.ts";
+import { decryptAll } from "./decrypt-all.ts";
+
+// Proof that data at rest is encrypted: a real Dev Server stores what the app sends, and we read
+// it back through the server's own API.
+const KEY = "e2e-at-rest-key-4bWq9Zr2Lx7Tn5Vc8Hd3Jf6Kp";
+const PERSONAL = { email: "jane.doe@example.com", card: "4111 1111 1111 1111" };
+const BIN = fileURLToPath(new URL("../../bin/studio-decrypt.ts", import.meta.url));
+
+let dev: DevServer;
+let api: DevServerApi;
+let app: Server;
+const logs = collectLogLines();
+
+const client = (devUrl: string) => createStudioClient({ id: "mw-e2e", env: testEnv({ INNGEST_DEV: devUrl, STUDIO_ENCRYPTION_KEY: KEY }), logDestination: logs.destination });
+let inngest: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  // The client must know the server's URL and the server the app's: pick the server's port first.
+  const port = await freePort();
+  inngest = client(`http://127.0.0.1:${port}`);
+  const checkout = inngest.createFunction({ id: "checkout", triggers: { event: "mw-e2e/checkout.requested" } }, async ({ event, step }) => {
+    const { email } = event.data.encrypted as { email: string };
+    const payment = await step.run("take-payment", () => ({ email, card: PERSONAL.card, amount: 42 }));
+    const receipt = await step.run("write-receipt", () => `receipt for ${payment.email}: ${payment.amount} EUR on ${payment.card}`);
+    const { ids } = await step.sendEvent("notify", { name: "mw-e2e/receipt.ready", data: { orderId: event.data.orderId as string, encrypted: { receipt } } });
+    return { receipt, notification: ids[0] };
+  });
+  app = createServer(serve({ client: inngest, functions: [checkout] }));
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+  dev = await startDevServer({ port, apps: [appUrl] });
+  api = devServerApi(dev.url);
+  await api.waitForApps(["mw-e2e"]);
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (app ? app.close(() => resolve()) : resolve()));
+  await dev?.stop();
+});
+
+/** A step's output as the Dev Server stored it, found by step name in the run's trace. */
+async function storedStepOutput(runId: string, stepName: string): Promise<unknown> {
+  const { runTrace } = await api.graphql<{ runTrace: { childrenSpans: { name: string; outputID: string | null }[] } }>(
+    "query($id: String!) { runTrace(runID: $id) { childrenSpans { name outputID } } }",
+    { id: runId },
+  );
+  const outputID = runTrace.childrenSpans.find((s) => s.name === stepName)?.outputID;
+  if (!outputID) throw new Error(`no stored output for step ${stepName}`);
+  const { runTraceSpanOutputByID } = await api.graphql<{ runTraceSpanOutputByID: { data: string | null } }>(
+    "query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data } }",
+    { id: outputID },
+  );
+  return JSON.parse(runTraceSpanOutputByID.data ?? "null") as unknown;
+}
+
+/** An event as the Dev Server stored it (polled: an event sent by a step is written asynchronously). */
+async function storedEvent(eventId: string): Promise<{ name: string; data: Record<string, unknown> }> {
+  for (let tries = 0; tries < 60; tries++) {
+    const res = await fetch(`${dev.url}/v1/events/${eventId}?_=${Date.now()}-${tries}`);
+    const body = (await res.json()) as { data: { name: string; data: Record<string, unknown> } | null };
+    if (body.data) return body.data;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`event ${eventId} never appeared in the Dev Server`);
+}
+
+describe("data at rest in the Dev Server", () => {
+  it("holds only ciphertext for the event's data.encrypted, every step output and the run output", async () => {
+    const { ids } = await inngest.send({ name: "mw-e2e/checkout.requested", data: { orderId: "o-77", encrypted: { email: PERSONAL.email } } });
+    const [run] = await api.waitForRuns(ids[0]!, { timeoutMs: 60_000 });
+    expect(run?.status).toBe("Completed");
+
+    const event = await storedEvent(ids[0]!);
+    const payment = await storedStepOutput(run!.run_id, "take-payment");
+    const receipt = await storedStepOutput(run!.run_id, "write-receipt");
+    const { data: output } = await api.output(run!.run_id);
+
+    for (const stored of [event.data["encrypted"], payment, receipt, output]) expect(isEncryptedValue(stored)).toBe(true);
+    expect(event.data["orderId"]).toBe("o-77"); // only data.encrypted is protected, by design
+    const atRest = JSON.stringify([event, payment, receipt, output]);
+    expect(atRest).not.toContain(PERSONAL.email);
+    expect(atRest).not.toContain(PERSONAL.card);
+
+    // The data is intact for whoever holds the key.
+    const expectedReceipt = `receipt for ${PERSONAL.email}: 42 EUR on ${PERSONAL.card}`;
+    expect(await decryptAll(payment, [KEY])).toEqual({ email: PERSONAL.email, card: PERSONAL.card, amount: 42 });
+    const result = (await decryptAll(output, [KEY])) as { receipt: string; notification: string };
+    expect(result.receipt).toBe(expectedReceipt);
+
+    // The event sent from inside the run is stored encrypted too.
+    const notification = await storedEvent(result.notification);
+    expect(notification.data["orderId"]).toBe("o-77");
+    expect(isEncryptedValue(notification.data["encrypted"])).toBe(true);
+    expect(await decryptAll(notification.data["encrypted"], [KEY])).toEqual({ receipt: expectedReceipt });
+  });
+
+  it("lets on-call read a stored run output with studio-decrypt", async () => {
+    const { ids } = await inngest.send({ name: "mw-e2e/checkout.requested", data: { orderId: "o-78", encrypted: { email: PERSONAL.email } } });
+    const [run] = await api.waitForRuns(ids[0]!, { timeoutMs: 60_000 });
+    const stored = await api.output(run!.run_id);
+    const cli = spawnSync(process.execPath, [BIN], { env: { STUDIO_ENCRYPTION_KEY: KEY }, input: JSON.stringify(stored), encoding: "utf8" });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ data: { receipt: `receipt for ${PERSONAL.email}: 42 EUR on ${PERSONAL.card}` } });
+  });
+});
