@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { analyseBriefReturnSchema, assetTagged, briefAnalysed } from "@studio/events";
 import { startStack, type Stack } from "@studio/dev-server";
-import { DEV_ONLY_ENCRYPTION_KEY, decryptAll } from "@studio/middleware";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recorded } from "./providers/fixtures/index.ts";
+import { endedRun, eventsNamed } from "./testing/e2e-runs.ts";
 import { startModelTestServer, type ModelTestServer, type ReceivedRequest } from "./testing/model-test-server.ts";
 
 // The AI app as a real process behind a real Dev Server. Its primary model is an OpenAI-compatible
@@ -40,33 +40,6 @@ afterAll(async () => {
 const mentions = (marker: string) => (req: ReceivedRequest) => JSON.stringify(req.body).includes(marker);
 const primaryWith = (marker: string) => (req: ReceivedRequest) => req.model === "studio-primary" && mentions(marker)(req);
 
-/** Events of a name the Dev Server received (the v1 events list is not cached). */
-async function eventsNamed(name: string): Promise<Array<{ name: string; data: Record<string, unknown> }>> {
-  const res = await fetch(`${stack.api.baseUrl}/v1/events?name=${encodeURIComponent(name)}&limit=100&_=${Date.now()}`);
-  const body = (await res.json()) as { data: Array<{ name: string; data: Record<string, unknown> }> | null };
-  return body.data ?? [];
-}
-
-async function finishedRun(eventId: string) {
-  const [run] = await stack.api.waitForRuns(eventId, { timeoutMs: 90_000 });
-  // Run outputs are stored encrypted (the app runs with the dev-only key here).
-  const output = (await decryptAll(await storedOutput(run!.run_id), [DEV_ONLY_ENCRYPTION_KEY])) as { data?: unknown; error?: unknown };
-  return { run: run!, output };
-}
-
-/** A run can be reported finished a moment before its output span is readable: retry briefly. */
-async function storedOutput(runId: string) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const output = await stack.api.output(runId);
-      if (output.data !== undefined || output.error !== undefined || attempt >= 20) return output;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const updated = (briefId: string, revision: number, description: string) => ({
   name: "studio/brief.updated",
   data: { briefId, revision, encrypted: { title: "Spring campaign", description } },
@@ -75,11 +48,17 @@ const updated = (briefId: string, revision: number, description: string) => ({
 describe("the AI app against the real Dev Server", () => {
   it("debounces a burst of brief.updated into one model call, made by the Dev Server, and emits ai/brief.analysed", async () => {
     const briefId = `e2e-burst-${randomUUID()}`;
-    const ids = await stack.api.send([1, 2, 3].map((rev) => updated(briefId, rev, `Edit ${rev} of ${briefId}: three key visuals.`)));
-    const { run, output } = await finishedRun(ids[2]!);
-    expect(run.status).toBe("Completed");
+    // Three edits a few hundred ms apart (well inside the 2s debounce period), one request each so
+    // their order is the order Inngest receives them in.
+    const ids: string[] = [];
+    for (const rev of [1, 2, 3]) {
+      ids.push(...(await stack.api.send(updated(briefId, rev, `Edit ${rev} of ${briefId}: three key visuals.`))));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const run = await endedRun(stack, ids[2]!);
+    expect(run.status).toBe("COMPLETED");
 
-    const result = analyseBriefReturnSchema.parse(output.data);
+    const result = analyseBriefReturnSchema.parse(run.result);
     expect(result).toMatchObject({ briefId, revision: 3, model: { provider: "openai-compatible", offline: false } });
     expect(result.usage).toMatchObject({ inputTokens: 412, outputTokens: 96 });
 
@@ -91,7 +70,7 @@ describe("the AI app against the real Dev Server", () => {
     expect(JSON.stringify(calls[0]!.body)).toContain(`Edit 3 of ${briefId}`);
     expect(await stack.api.runsForEvent(ids[0]!)).toEqual([]);
 
-    const analysed = (await eventsNamed(briefAnalysed.name)).filter((e) => e.data["briefId"] === briefId);
+    const analysed = (await eventsNamed(stack, briefAnalysed.name)).filter((e) => e.data["briefId"] === briefId);
     expect(analysed).toHaveLength(1);
     expect(briefAnalysed.schema.parse(analysed[0]!.data)).toEqual(result);
   });
@@ -100,9 +79,9 @@ describe("the AI app against the real Dev Server", () => {
     const briefId = `e2e-500-${randomUUID()}`;
     models.script(primaryWith(briefId), [recorded.openai.serverError]);
     const [id] = await stack.api.send(updated(briefId, 1, `Brief ${briefId}: a poster.`));
-    const { run, output } = await finishedRun(id!);
-    expect(run.status).toBe("Completed");
-    expect(analyseBriefReturnSchema.parse(output.data).model).toEqual({ provider: "anthropic", name: "claude-haiku-4-5-20251001", offline: false });
+    const { status, result } = await endedRun(stack, id!);
+    expect(status).toBe("COMPLETED");
+    expect(analyseBriefReturnSchema.parse(result).model).toEqual({ provider: "anthropic", name: "claude-haiku-4-5-20251001", offline: false });
 
     const calls = models.chatRequests().filter(mentions(briefId));
     const primary = calls.filter((c) => c.model === "studio-primary");
@@ -117,9 +96,9 @@ describe("the AI app against the real Dev Server", () => {
     const briefId = `e2e-429-${randomUUID()}`;
     models.script(primaryWith(briefId), [recorded.openai.rateLimited, recorded.openai.briefAnalysis]);
     const [id] = await stack.api.send(updated(briefId, 1, `Brief ${briefId}: a banner.`));
-    const { run, output } = await finishedRun(id!);
-    expect(run.status).toBe("Completed");
-    expect(analyseBriefReturnSchema.parse(output.data).model.provider).toBe("openai-compatible");
+    const { status, result } = await endedRun(stack, id!);
+    expect(status).toBe("COMPLETED");
+    expect(analyseBriefReturnSchema.parse(result).model.provider).toBe("openai-compatible");
     expect(models.chatRequests().filter(mentions(briefId)).map((c) => c.model)).toEqual(["studio-primary", "studio-primary"]);
   });
 
@@ -129,13 +108,13 @@ describe("the AI app against the real Dev Server", () => {
       name: "studio/asset.processed",
       data: { assetId, projectId: "project_e2e", renditions: [{ size: "web", url: `https://cdn.example.com/${assetId}/mug.webp`, width: 1600 }] },
     });
-    const { run } = await finishedRun(id!);
-    expect(run.status).toBe("Completed");
+    const { status } = await endedRun(stack, id!);
+    expect(status).toBe("COMPLETED");
     const calls = models.chatRequests().filter(mentions(assetId));
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ task: "tags", model: "studio-primary" });
 
-    const tagged = (await eventsNamed(assetTagged.name)).filter((e) => e.data["assetId"] === assetId);
+    const tagged = (await eventsNamed(stack, assetTagged.name)).filter((e) => e.data["assetId"] === assetId);
     expect(tagged).toHaveLength(1);
     expect(assetTagged.schema.parse(tagged[0]!.data)).toMatchObject({
       projectId: "project_e2e",
