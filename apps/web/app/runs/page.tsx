@@ -19,7 +19,7 @@ export default async function RunsPage() {
         it ({inngestApi.config.isDev ? "the local Dev Server" : "Inngest Cloud"}). Open an item for its results.
       </p>
       <section className="panel">
-        {activity.ok ? <ActivityList events={activity.value} showData /> : <ApiProblem error={activity.error} />}
+        {activity.ok ? <ActivityList events={activity.value} showData linkItems /> : <ApiProblem error={activity.error} />}
       </section>
       <AutoRefresh active={activity.ok && hasActiveRuns(activity.value)} everyMs={4000} />
     </>

@@ -49,7 +49,7 @@ function invalidState(issues: readonly ContractIssue[], values: Record<string, s
   const fields = Object.keys(fieldErrors);
   return {
     status: "invalid",
-    message: `Nothing was sent. Fix ${fields.length === 1 ? "this field" : `these ${fields.length} fields`}: ${fields.join(", ")}.`,
+    message: `Nothing was sent: ${fields.length === 1 ? "1 field needs" : `${fields.length} fields need`} fixing.`,
     fieldErrors,
     values,
   };

@@ -20,7 +20,16 @@ export function createOutboxRoute(channel: OutboxChannel, dir: string) {
     } catch {
       return Response.json({ error: "body must be JSON (e.g. {\"text\": \"...\"} for a webhook message)" }, { status: 400 });
     }
-    const message = await appendOutboxMessage(dir, channel, body);
+    let message;
+    try {
+      message = await appendOutboxMessage(dir, channel, body);
+    } catch (error) {
+      // E.g. a read-only filesystem (serverless): say so instead of losing the message silently.
+      return Response.json(
+        { error: `The local outbox cannot store messages in ${dir} (${(error as Error).message}). Set STUDIO_OUTBOX_DIR to a writable folder, or configure the real webhook/email service in the worker.` },
+        { status: 500 },
+      );
+    }
     return Response.json({ ok: true, id: message.id, channel, receivedAt: message.receivedAt }, { status: 201 });
   };
 }

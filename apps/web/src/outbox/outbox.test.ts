@@ -56,6 +56,14 @@ describe("local outbox", () => {
     expect(unreadableLines).toBe(1);
   });
 
+  it("answers 500 naming the folder when it cannot store the message", async () => {
+    const file = path.join(dir, "not-a-folder");
+    await appendFile(file, "x");
+    const res = await createOutboxRoute("webhook", file)(post(JSON.stringify({ text: "lost?" })));
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: string }).error).toContain(`cannot store messages in ${file}`);
+  });
+
   it("treats a missing outbox file as empty", async () => {
     expect(await readOutbox(path.join(dir, "nope"))).toEqual({ messages: [], unreadableLines: 0 });
   });

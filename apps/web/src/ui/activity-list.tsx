@@ -1,3 +1,6 @@
+import Link from "next/link";
+import { type Route } from "next";
+import { itemLink } from "../activity/item-link.ts";
 import { type ActivityEvent } from "../activity/types.ts";
 import { formatInstant, toJson } from "./format.ts";
 import { OutcomeDetails } from "./outcome-details.tsx";
@@ -7,14 +10,21 @@ import { StatusBadge } from "./status-badge.tsx";
  * Events and the runs they started, as the Inngest API reports them (Dev Server locally, Inngest
  * Cloud in production).
  */
-export function ActivityList({ events, showData = false }: { events: readonly ActivityEvent[]; showData?: boolean }) {
+export function ActivityList({ events, showData = false, linkItems = false }: { events: readonly ActivityEvent[]; showData?: boolean; linkItems?: boolean }) {
   if (events.length === 0) return <p className="muted">No events yet.</p>;
   return (
     <ol className="list-plain" data-testid="activity">
-      {events.map((event) => (
+      {events.map((event) => {
+        const link = linkItems ? itemLink(event.name, event.data) : undefined;
+        return (
         <li key={event.internalId} className="event-item" data-event={event.name}>
           <div>
             <code>{event.name}</code>{" "}
+            {link && (
+              <>
+                <Link href={link.href as Route}>{link.label}</Link>{" "}
+              </>
+            )}
             <span className="event-meta">
               received {formatInstant(event.receivedAt)}
               {event.ts && event.ts > Date.parse(event.receivedAt) + 1000 ? `, delivered at ${formatInstant(event.ts)}` : ""}
@@ -83,7 +93,8 @@ export function ActivityList({ events, showData = false }: { events: readonly Ac
             </div>
           )}
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }

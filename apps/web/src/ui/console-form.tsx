@@ -26,11 +26,11 @@ const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9]+/g, "-")}`;
 export function ConsoleForm({ action, fields, submitLabel, pendingLabel, label, danger }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const summary = useRef<HTMLDivElement>(null);
-  const [tz, setTz] = useState({ offset: "0", name: "UTC" });
+  const [tz, setTz] = useState({ offset: "0", name: "UTC", hydrated: false });
 
   useEffect(() => {
     // Times typed in datetime-local inputs are wall-clock times of this browser's zone.
-    setTz({ offset: String(new Date().getTimezoneOffset()), name: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    setTz({ offset: String(new Date().getTimezoneOffset()), name: Intl.DateTimeFormat().resolvedOptions().timeZone, hydrated: true });
   }, []);
   useEffect(() => {
     if (state.status !== "idle") summary.current?.focus();
@@ -40,7 +40,7 @@ export function ConsoleForm({ action, fields, submitLabel, pendingLabel, label, 
   const errors = Object.entries(state.fieldErrors);
 
   return (
-    <form action={formAction} className="console-form" aria-label={label} noValidate>
+    <form action={formAction} className="console-form" aria-label={label} noValidate data-hydrated={tz.hydrated}>
       {state.status !== "idle" && (
         <div ref={summary} tabIndex={-1} role="alert" className="notice notice--bad field">
           <strong>{state.message}</strong>

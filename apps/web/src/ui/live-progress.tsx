@@ -1,79 +1,57 @@
 "use client";
 
-import { workflowProgress, type ProgressUpdate, type WorkflowResult } from "@studio/events";
-import { useRealtime } from "inngest/react";
+import { type ProgressUpdate, type WorkflowResult } from "@studio/events";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { progressToken } from "../actions/progress-token.ts";
 import { OutcomeDetails } from "./outcome-details.tsx";
+import { useProgressFeed, type FeedStatus } from "./progress-feed.ts";
 import { StatusBadge } from "./status-badge.tsx";
 
-const TOPICS = ["progress", "result"] as const;
-
-const connectionText = {
-  idle: "Not connected",
+const connectionText: Record<FeedStatus, string> = {
   connecting: "Connecting…",
   open: "Live: updates appear as they happen",
-  paused: "Paused while this tab is hidden",
-  closed: "Disconnected",
-  error: "Connection problem, retrying",
-} as const;
+  reconnecting: "Connection lost, reconnecting…",
+};
 
 /**
- * The live view of one item: what the workflow publishes on the item's realtime channel, as it
- * happens. The page asks the server for a short-lived token scoped to this channel; updates go
- * from Inngest (the Dev Server locally) straight to the browser. Each update also refreshes the
- * server-rendered run list below it.
+ * The live view of one item: what its workflows publish on the item's realtime channel, as it
+ * happens. The browser gets a short-lived token scoped to this channel from a server action and
+ * then receives updates from Inngest (the Dev Server locally) directly. Each update also
+ * refreshes the server-rendered parts of the page (runs, results).
  */
 export function LiveProgress({ subject }: { subject: string }) {
   const router = useRouter();
-  const channel = useMemo(() => workflowProgress({ subject }), [subject]);
-  const token = useCallback(() => progressToken(subject), [subject]);
-  const { connectionStatus, messages, error } = useRealtime({
-    channel,
-    topics: TOPICS,
-    token,
-    autoCloseOnTerminal: false,
-    historyLimit: 500,
-  });
+  const { status, messages, error } = useProgressFeed(subject, progressToken);
 
   const steps = useMemo(() => {
     const byStep = new Map<string, ProgressUpdate>();
-    for (const message of messages.all) {
-      if (message.kind === "data" && message.topic === "progress") {
-        const update: ProgressUpdate = message.data;
-        byStep.set(`${update.workflow}/${update.step}`, update);
-      }
-    }
+    for (const m of messages) if (m.topic === "progress") byStep.set(`${m.data.workflow}/${m.data.step}`, m.data);
     return [...byStep.values()];
-  }, [messages.all]);
-  const results = useMemo(
-    () => messages.all.filter((m) => m.kind === "data" && m.topic === "result").map((m): WorkflowResult => m.data),
-    [messages.all],
-  );
+  }, [messages]);
+  const results = useMemo(() => messages.flatMap((m): WorkflowResult[] => (m.topic === "result" ? [m.data] : [])), [messages]);
 
-  // Refresh the server-rendered parts (runs, project) when something happened, at most every 1.5 s.
-  const count = messages.all.length;
+  // Refresh the server-rendered parts when something happened, at most every 1.5 s.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (count === 0 || timer.current) return;
+    if (messages.length === 0 || timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = undefined;
       router.refresh();
     }, 1500);
-  }, [count, router]);
+  }, [messages.length, router]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
     <section className="panel" aria-labelledby="live-title" data-testid="live-progress">
       <div className="page-head">
         <h2 id="live-title">Live progress</h2>
-        <span className="live-status" data-testid="live-status" data-status={connectionStatus}>
-          <span className={`live-dot live-dot--${connectionStatus}`} aria-hidden="true" />
-          {connectionText[connectionStatus]}
+        <span className="live-status" data-testid="live-status" data-status={status}>
+          <span className={`live-dot live-dot--${status === "open" ? "open" : status === "reconnecting" ? "error" : "idle"}`} aria-hidden="true" />
+          {connectionText[status]}
         </span>
       </div>
-      {error && connectionStatus === "error" && <p className="notice notice--bad">Realtime: {error.message}</p>}
+      {error && status !== "open" && <p className="notice notice--bad">Realtime: {error}</p>}
       <div aria-live="polite">
         {steps.length === 0 ? (
           <p className="muted">Waiting for the workflow to report progress…</p>
@@ -105,4 +83,13 @@ export function LiveProgress({ subject }: { subject: string }) {
       </div>
     </section>
   );
+}
+
+/**
+ * Opens an item's progress feed before the item exists (on the form that creates it), so that
+ * nothing the workflow publishes right after the submit is missed. Renders nothing.
+ */
+export function ProgressPreconnect({ subject }: { subject: string }) {
+  useProgressFeed(subject, progressToken);
+  return null;
 }

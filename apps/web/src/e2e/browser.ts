@@ -1,0 +1,27 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { e2eEnv } from "./env.ts";
+
+/** Screenshots of browser tests land here (gitignored; CI keeps them as artifacts). */
+export const artifactsDir = path.resolve(import.meta.dirname, "../../test-results");
+
+/** Real headless Chromium, as installed by the system package manager. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: e2eEnv.chromium, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+}
+
+/** Saves a full-page screenshot as test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Opens a page and waits until its forms are hydrated (server actions only work after that). */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  const forms = page.locator("form.console-form");
+  if ((await forms.count()) > 0) await page.locator('form.console-form[data-hydrated="true"]').first().waitFor();
+}

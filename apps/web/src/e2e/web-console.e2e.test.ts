@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { briefApproved, dedupeId, diagnosticsPinged, workflowProgress } from "@studio/events";
+import { fixtures } from "@studio/events/fixtures";
+import { Inngest } from "inngest";
+import { type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openPage, screenshot } from "./browser.ts";
+import { startStudio, warmUp, type Studio } from "./start-studio.ts";
+
+/**
+ * The web app on its own against a real Dev Server (no worker or AI app): forms, the JSON
+ * producer API, live progress over Inngest realtime (published here as the worker would), the
+ * runs list and the outbox, driven in real Chromium.
+ */
+describe("web console against the Dev Server", () => {
+  let studio: Studio;
+  let browser: Browser;
+  let page: Page;
+  let outboxDir: string;
+
+  beforeAll(async () => {
+    outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir } }) });
+    await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/runs", "/outbox"]);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await rm(outboxDir, { recursive: true, force: true });
+  });
+
+  const storedEvents = async (name: string) =>
+    ((await (await fetch(`${studio.devServerUrl}/v1/events?name=${encodeURIComponent(name)}&limit=50&_=${Date.now()}`)).json()) as {
+      data: Array<{ id?: string; name: string; data: Record<string, unknown> }>;
+    }).data;
+
+  let briefId = "";
+
+  it("names each bad field of a brief and sends nothing", async () => {
+    await openPage(page, `${studio.web}/briefs/new`);
+    briefId = await page.locator('input[name="briefId"]').inputValue();
+    await page.getByLabel("Title").fill("Spring campaign key visuals");
+    await page.getByLabel("Client id").fill("client_acme");
+    await page.getByLabel("Due date").fill("2027-03-31");
+    await page.getByLabel("Budget").fill("12.345");
+    await page.getByLabel("Client contact name").fill("Ada Lovelace");
+    await page.getByLabel("Client contact email").fill("ada-at-example");
+    await page.getByLabel("Description").fill("Three key visuals and a short loop for social.");
+    await page.getByRole("button", { name: "Submit brief" }).click();
+
+    const summary = page.locator("form [role=alert]");
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Nothing was sent/);
+    await expect.poll(() => page.getByLabel("Budget").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Client contact email").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Title").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.getByLabel("Client contact email").inputValue()).toBe("ada-at-example"); // nothing lost
+    await screenshot(page, "web-console-1-invalid-brief");
+    expect((await storedEvents("studio/brief.submitted")).filter((e) => e.data.briefId === briefId)).toEqual([]);
+  });
+
+  it("sends a corrected brief once (even on a double-click) and opens its live view", async () => {
+    await page.getByLabel("Budget").fill("12500");
+    await page.getByLabel("Client contact email").fill("ada@example.com");
+    await page.getByRole("button", { name: "Submit brief" }).dblclick();
+    await page.waitForURL(new RegExp(`/briefs/${briefId}\\?sent=submitted`));
+    await page.getByTestId("sent-notice").waitFor();
+
+    const mine = async () => (await storedEvents("studio/brief.submitted")).filter((e) => e.data.briefId === briefId);
+    await expect.poll(async () => (await mine()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const sent = await mine();
+    // Every copy carries the contract's dedupe id, so Inngest starts intake once.
+    expect(new Set(sent.map((e) => e.id))).toEqual(new Set([`studio/brief.submitted@1:${briefId}`]));
+    expect(sent[0]?.data).toMatchObject({ briefId, clientId: "client_acme", budget: { amount: 1_250_000, currency: "EUR" }, dueDate: "2027-03-31" });
+    expect(JSON.stringify(sent[0]?.data.encrypted)).toContain("__ENCRYPTED__"); // personal data is encrypted at rest
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Spring campaign key visuals");
+    expect(await page.locator(".facts").first().innerText()).toContain("Ada Lovelace <ada@example.com>"); // decrypted for the operator
+  });
+
+  it("shows progress the moment a workflow publishes it (Inngest realtime through the Dev Server)", async () => {
+    const status = page.getByTestId("live-status");
+    await expect.poll(() => status.getAttribute("data-status"), { timeout: 60_000 }).toBe("open");
+    const publisher = new Inngest({ id: "e2e-publisher", isDev: true, baseUrl: studio.devServerUrl });
+    const channel = workflowProgress({ subject: `brief:${briefId}` });
+    const at = () => new Date().toISOString();
+    await publisher.realtime.publish(channel.progress, { workflow: "intake-brief", step: "record", label: "Brief recorded", state: "done", at: at() });
+    await page.locator('[data-step="record"][data-state="done"]').waitFor({ timeout: 10_000 });
+    await publisher.realtime.publish(channel.progress, { workflow: "intake-brief", step: "analyse", label: "AI analysis", state: "started", at: at() });
+    await page.locator('[data-step="analyse"][data-state="started"]').waitFor({ timeout: 10_000 });
+    await publisher.realtime.publish(channel.result, {
+      workflow: "analyse-brief",
+      outcome: "completed",
+      at: at(),
+      data: { analysis: fixtures.briefAnalysed.valid[0].analysis },
+    });
+    await page.getByTestId("live-result").getByTestId("analysis").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("analysis").innerText()).toContain(fixtures.briefAnalysed.valid[0].analysis.summary);
+    await screenshot(page, "web-console-2-live-progress");
+  });
+
+  it("approves the brief from its page", async () => {
+    await page.getByLabel("Approved by").fill("operator_grace");
+    await page.getByRole("button", { name: "Approve brief" }).click();
+    await page.waitForURL(/\?sent=approved/);
+    await page.getByTestId("sent-notice").waitFor();
+    const approved = async () => (await storedEvents(briefApproved.name)).filter((e) => e.data.briefId === briefId);
+    await expect.poll(async () => (await approved()).length, { timeout: 15_000 }).toBe(1);
+    const approvals = await approved();
+    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, { briefId, approvedBy: "operator_grace" }), { briefId, approvedBy: "operator_grace" }]]);
+    expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approved/);
+  });
+
+  it("accepts contract data on the JSON API and rejects a bad payload with 400 naming the field", async () => {
+    const post = (key: string, body: unknown) =>
+      fetch(`${studio.web}/api/events/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const bad = fixtures.invoiceIssued.invalid.badEmail;
+    const rejected = await post("invoice.issued", bad.data);
+    expect(rejected.status).toBe(400);
+    expect(((await rejected.json()) as { fields: Array<{ path: string }> }).fields.map((f) => f.path)).toEqual([bad.path]);
+    const invoice = { ...fixtures.invoiceIssued.valid[0], invoiceId: `invoice_e2e_${Date.now()}` };
+    const accepted = await post("invoice.issued", invoice);
+    expect(accepted.status).toBe(202);
+    // The Dev Server lists an event shortly after accepting it.
+    await expect
+      .poll(async () => (await storedEvents("studio/invoice.issued")).filter((e) => e.data.invoiceId === invoice.invoiceId).length, { timeout: 15_000 })
+      .toBe(1);
+    expect((await storedEvents("studio/invoice.issued")).some((e) => e.data.invoiceId === fixtures.invoiceIssued.valid[0].invoiceId)).toBe(false);
+  });
+
+  it("lists recent runs with the status the Inngest API reports", async () => {
+    const [eventId] = await studio.api.send(diagnosticsPinged.create(fixtures.diagnosticsPinged.valid[0]));
+    await studio.api.waitForRuns(eventId!, { timeoutMs: 60_000 });
+    await openPage(page, `${studio.web}/runs`);
+    const run = page.locator('[data-testid="run"][data-function="studio-web-ping"]').first();
+    await run.waitFor();
+    expect(await run.getAttribute("data-status")).toBe("Completed");
+    await screenshot(page, "web-console-3-runs");
+  });
+
+  it("keeps what the worker would send to Slack or email in the local outbox, and shows it", async () => {
+    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", body: JSON.stringify({ text: "New brief from client_acme" }) });
+    const mail = await fetch(`${studio.web}/api/outbox/email`, {
+      method: "POST",
+      body: JSON.stringify({ to: "ada@example.com", subject: "We received your brief", text: "Thanks, Ada." }),
+    });
+    expect([hook.status, mail.status]).toEqual([201, 201]);
+    await openPage(page, `${studio.web}/outbox`);
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/local stand-in for Slack and email/);
+    expect(text).toContain("New brief from client_acme");
+    expect(text).toContain("We received your brief");
+    expect(text).toContain("ada@example.com");
+    await screenshot(page, "web-console-4-outbox");
+  });
+});
