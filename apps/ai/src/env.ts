@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envFlag, inngestEnvSchema, inngestMode, parseEnv } from "@studio/middleware";
+import { envFlag, inngestMode, parseEnv, studioEnvSchema } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
 import { timeStrSchema } from "./config/time-str.ts";
@@ -26,7 +26,7 @@ const probeUrls = z.string().transform((raw, ctx) => {
   return urls;
 });
 
-export const aiEnvSchema = inngestEnvSchema
+export const aiEnvSchema = studioEnvSchema
   .extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(3002),
     HOST: z.string().default("127.0.0.1"),

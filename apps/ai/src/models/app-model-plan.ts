@@ -1,3 +1,5 @@
+import { getStudioLogger } from "@studio/middleware";
+import { inngest } from "../client.ts";
 import { env } from "../env.ts";
 import { cachedModelPlan } from "./model-plan-source.ts";
 import { describeSpec } from "./model-spec.ts";
@@ -7,6 +9,7 @@ import { describeSpec } from "./model-spec.ts";
  * then kept. One line says which model answers and why; the offline stand-in is flagged loudly.
  */
 export const appModelPlan = cachedModelPlan(env, (plan) => {
+  const logger = getStudioLogger(inngest);
   const line = {
     primary: describeSpec(plan.primary),
     fallback: plan.fallback ? describeSpec(plan.fallback) : "none",
@@ -14,11 +17,12 @@ export const appModelPlan = cachedModelPlan(env, (plan) => {
     reason: plan.reason,
   };
   if (plan.primary.provider === "offline") {
-    console.warn(
-      `[ai] OFFLINE model: analyses and tags are placeholders derived from the input text, not AI output. ${JSON.stringify(line)}\n` +
-        `[ai] To use a real model set OPENAI_API_KEY, ANTHROPIC_API_KEY or AI_BASE_URL (see docs/ai.md).`,
+    logger.warn(
+      line,
+      "OFFLINE model: analyses and tags are placeholders derived from the input text, not AI output. " +
+        "To use a real model set OPENAI_API_KEY, ANTHROPIC_API_KEY or AI_BASE_URL, or start Ollama or LM Studio (docs/ai.md).",
     );
   } else {
-    console.info(`[ai] model plan: ${JSON.stringify(line)}`);
+    logger.info(line, "model plan");
   }
 });
