@@ -1,4 +1,5 @@
-import { decryptAll, DEV_ONLY_ENCRYPTION_KEY } from "@studio/middleware";
+import { decryptAll } from "@studio/middleware";
+import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
 import { startStack, type Stack } from "@studio/dev-server";
 import { startOutsideServices, type OutsideServices } from "../testing/outside-services.ts";
 
@@ -10,9 +11,8 @@ export type WorkerStack = { stack: Stack; services: OutsideServices; stop: () =>
  */
 export async function startWorkerStack(extraEnv: Record<string, string> = {}): Promise<WorkerStack> {
   const services = await startOutsideServices();
-  // Both apps run on the dev-only encryption key (no STUDIO_ENCRYPTION_KEY), as `pnpm dev` does:
-  // the worker encrypts the brief it hands to the AI app, so the two must share a key.
-  const shared = { LOG_LEVEL: "warn" };
+  // The worker encrypts the brief it hands to the AI app, so both run with the same key.
+  const shared = { STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: "warn" };
   let stack: Stack;
   try {
     stack = await startStack({
@@ -75,7 +75,7 @@ export async function endedRun(stack: Stack, eventId: string, timeoutMs = 60_000
 /** A finished run's return value, decrypted (the worker encrypts function results). */
 export async function runResult<T>(stack: Stack, runId: string): Promise<T> {
   const output = await stack.api.output(runId);
-  return (await decryptAll(output.data, [DEV_ONLY_ENCRYPTION_KEY])) as T;
+  return (await decryptAll(output.data, [TEST_ENCRYPTION_KEY])) as T;
 }
 
 /** Events of one name the Dev Server received, newest first (GET /v1/events is not cached). */
