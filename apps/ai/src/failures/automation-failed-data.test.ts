@@ -27,4 +27,10 @@ describe("automationFailedData (the onFailure payload of every AI function)", ()
     expect(data.functionId).toBe("other");
     expect(automationFailed.schema.safeParse(data).success).toBe(true);
   });
+
+  it("still reports a failure whose event lacks the original trigger or error", () => {
+    const data = automationFailedData({ function_id: "studio-ai-tag-asset", run_id: "r" });
+    expect(data).toMatchObject({ functionId: "tag-asset", trigger: { name: "unknown" }, error: { name: "Error", message: "" } });
+    expect(automationFailed.schema.safeParse(data).success).toBe(true);
+  });
 });

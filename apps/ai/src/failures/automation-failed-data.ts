@@ -5,8 +5,9 @@ export interface FailedRun {
   /** `<appId>-<functionId>`, as Inngest reports it. */
   function_id: string;
   run_id: string;
-  error: { name?: string; message?: string };
-  event: { name: string; id?: string };
+  error?: { name?: string; message?: string };
+  /** The event that started the failed run (absent in malformed failure events). */
+  event?: { name?: string; id?: string };
 }
 
 /**
@@ -20,8 +21,8 @@ export function automationFailedData(failed: FailedRun): EventData<typeof automa
     app: appIds.ai,
     functionId: failed.function_id.startsWith(prefix) ? failed.function_id.slice(prefix.length) : failed.function_id,
     runId: failed.run_id,
-    trigger: { name: failed.event.name, ...(failed.event.id ? { id: failed.event.id } : {}) },
-    error: { name: failed.error.name || "Error", message: (failed.error.message ?? "").slice(0, 4000) },
+    trigger: { name: failed.event?.name || "unknown", ...(failed.event?.id ? { id: failed.event.id } : {}) },
+    error: { name: failed.error?.name || "Error", message: (failed.error?.message ?? "").slice(0, 4000) },
     compensated: false,
   };
 }
