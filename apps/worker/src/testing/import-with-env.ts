@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { unitTestEnv } from "./unit-setup.ts";
+import { unitTestEnv } from "./current-services.ts";
 
 /**
  * Imports a fresh copy of worker modules under a changed environment (the worker reads its env
@@ -12,7 +12,7 @@ export async function importWithEnv<T>(overrides: Record<string, string>, load: 
     return await load();
   } finally {
     for (const name of Object.keys(overrides)) {
-      const original = unitTestEnv[name];
+      const original = unitTestEnv()[name];
       if (original === undefined) vi.stubEnv(name, undefined);
       else vi.stubEnv(name, original);
     }

@@ -6,9 +6,8 @@ import { startOutsideServices } from "./outside-services.ts";
 // Runs before each unit-test file (vitest setupFiles), before the file imports the worker: the
 // worker reads its env once, at import, so the fake services must exist and be in the env first.
 const services = await startOutsideServices();
-setOutsideServices(services);
 
-export const unitTestEnv: Record<string, string> = {
+const unitTestEnv: Record<string, string> = {
   // Dev mode against the fake Inngest API: sendEvent and realtime publish really go over HTTP.
   INNGEST_DEV: services.url,
   STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
@@ -19,6 +18,7 @@ export const unitTestEnv: Record<string, string> = {
   DIGEST_CLIENTS: "client_acme=ops@acme.example,client_globex=studio@globex.example",
 };
 for (const [name, value] of Object.entries(unitTestEnv)) vi.stubEnv(name, value);
+setOutsideServices(services, unitTestEnv);
 
 afterAll(async () => {
   await services.stop();
