@@ -30,14 +30,17 @@ export function createEncryptionMiddleware(
     override async transformFunctionInput(arg: Middleware.TransformFunctionInputArgs): Promise<Middleware.TransformFunctionInputArgs> {
       try {
         const withEvents = (await super.transformFunctionInput?.(arg)) ?? arg;
-        const entries = await Promise.all(
-          Object.entries(withEvents.steps).map(async ([id, step]) =>
-            step.type === "data" && isEncryptedValue(step.data)
-              ? ([id, { type: "data", data: await service.decrypt(step.data.data) }] as const)
-              : ([id, step] as const),
-          ),
-        );
-        return { ...withEvents, steps: Object.fromEntries(entries) };
+        const steps = { ...withEvents.steps };
+        const misses: Promise<void>[] = [];
+        for (const [id, step] of Object.entries(steps)) {
+          if (step.type !== "data" || !isEncryptedValue(step.data)) continue;
+          const ciphertext = step.data.data;
+          const cached = service.cachedPlaintext(ciphertext);
+          if (cached) steps[id] = { type: "data", data: cached.value };
+          else misses.push(service.decrypt(ciphertext).then((data) => void (steps[id] = { type: "data", data })));
+        }
+        await Promise.all(misses);
+        return { ...withEvents, steps };
       } catch (err) {
         // The SDK reports this as the attempt's error but runs no error hook for it: log it here.
         logger?.error({ err }, "cannot decrypt the run's event or stored step data");

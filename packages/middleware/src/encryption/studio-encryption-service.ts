@@ -49,14 +49,22 @@ export class StudioEncryptionService extends EncryptionService {
     return ciphertext;
   }
 
-  async decrypt(value: string): Promise<unknown> {
+  /**
+   * The plaintext of a value this service has seen recently, synchronously, or `undefined` on a
+   * cache miss (then use decrypt). Lets the replay of stored steps avoid a promise per step.
+   */
+  cachedPlaintext(value: string): { value: unknown } | undefined {
     const cached = this.#plaintext.get(value);
-    if (cached !== undefined) {
-      // Refresh its place: the map's insertion order is the eviction order.
-      this.#plaintext.delete(value);
-      this.#plaintext.set(value, cached);
-      return JSON.parse(cached) as unknown;
-    }
+    if (cached === undefined) return undefined;
+    // Refresh its place: the map's insertion order is the eviction order.
+    this.#plaintext.delete(value);
+    this.#plaintext.set(value, cached);
+    return { value: JSON.parse(cached) as unknown };
+  }
+
+  async decrypt(value: string): Promise<unknown> {
+    const cached = this.cachedPlaintext(value);
+    if (cached) return cached.value;
     let plaintext: unknown;
     try {
       plaintext = await this.#inner.decrypt(value);

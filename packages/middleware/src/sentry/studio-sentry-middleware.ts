@@ -7,8 +7,8 @@ const FLUSH_TIMEOUT_MS = 2_000;
 
 /**
  * `@inngest/middleware-sentry` with its defaults (report a run's error once, on its final attempt;
- * tags inngest.client.id / function.id / run.id / event.id), and two changes that remove most of
- * its cost on healthy requests (measured in docs/benchmarks.md):
+ * tags inngest.client.id / function.id / run.id / event.id), and changes that remove most of its
+ * cost on healthy requests (measured in docs/benchmarks.md):
  *
  * - Flushing. The stock middleware awaits `Sentry.flush()` at the end of every request, and flush
  *   always waits at least one timer tick even with nothing queued. This one flushes only when the
@@ -16,21 +16,64 @@ const FLUSH_TIMEOUT_MS = 2_000;
  *   called a `capture*` function on `ctx.sentry`. That keeps the serverless guarantee (nothing
  *   captured is lost when the instance freezes). Capture through `ctx.sentry`, not a module
  *   import, inside functions.
- * - Step spans. The stock middleware opens a span per executed step; with tracing off (no
- *   tracesSampleRate, our default) those spans are never sent, yet opening one costs about as much
- *   as the rest of the request's Sentry work. They are skipped unless tracing is on. Step
- *   breadcrumbs (the trail shown with an error) are kept.
+ * - Spans. For every request the stock middleware starts a trace and a request span, and a span
+ *   per executed step. With tracing off (no tracesSampleRate, our default) none of them is ever
+ *   sent, yet they are most of its cost. Then this one only opens the isolation scope and sets the
+ *   same tags on it (client, function, run, event), and records step breadcrumbs (the trail shown
+ *   with an error) itself. With tracing on, the stock behaviour runs unchanged.
  */
 export class StudioSentryMiddleware extends SentryMiddleware {
   protected override disableAutomaticFlush = true;
   #mayHaveCaptured = false;
+  /** This request runs without the stock trace and span set-up (tracing is off). */
+  #lean = false;
 
   override async wrapRequest(args: Middleware.WrapRequestArgs): Promise<Middleware.Response> {
+    const { fn, runId, next } = args;
+    this.#lean = fn !== null && !Sentry.hasSpansEnabled();
     try {
-      return await super.wrapRequest(args);
+      if (!this.#lean || !fn) return await super.wrapRequest(args);
+      return await Sentry.withIsolationScope((scope) => {
+        scope.setTags({
+          "inngest.client.id": this.client.id,
+          "inngest.function.id": fn.id(this.client.id),
+          "inngest.function.name": fn.name,
+          "inngest.run.id": runId,
+        });
+        scope.setTransactionName(`inngest:${fn.name}`);
+        return next();
+      });
     } finally {
       if (this.#mayHaveCaptured) await Sentry.flush(FLUSH_TIMEOUT_MS);
     }
+  }
+
+  override wrapFunctionHandler(args: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
+    if (this.#lean) {
+      Sentry.getIsolationScope().setTags({ "inngest.event.id": args.ctx.event.id, "inngest.event.name": args.ctx.event.name });
+    }
+    return super.wrapFunctionHandler(args);
+  }
+
+  override onStepComplete(arg: Middleware.OnStepCompleteArgs): void {
+    super.onStepComplete(arg);
+    if (this.#lean) this.#stepBreadcrumb(arg.stepInfo, "info");
+  }
+
+  override onStepError(arg: Middleware.OnStepErrorArgs): void {
+    this.#mayHaveCaptured = true;
+    super.onStepError(arg);
+    if (this.#lean) this.#stepBreadcrumb(arg.stepInfo, "error");
+  }
+
+  /** The breadcrumb the stock middleware adds to its own scope, added to ours. */
+  #stepBreadcrumb(stepInfo: Middleware.OnStepCompleteArgs["stepInfo"], level: "info" | "error"): void {
+    Sentry.addBreadcrumb({
+      category: "inngest.step",
+      message: stepInfo.options.name ?? stepInfo.options.id,
+      data: { type: String(stepInfo.stepType) },
+      level,
+    });
   }
 
   override transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
@@ -55,10 +98,5 @@ export class StudioSentryMiddleware extends SentryMiddleware {
   override onRunError(arg: Middleware.OnRunErrorArgs): void {
     this.#mayHaveCaptured = true;
     super.onRunError(arg);
-  }
-
-  override onStepError(arg: Middleware.OnStepErrorArgs): void {
-    this.#mayHaveCaptured = true;
-    super.onStepError(arg);
   }
 }

@@ -13,4 +13,5 @@ export {
   type ServeHandler,
   type SimulatedRun,
 } from "./run-through-serve-handler.ts";
+export { signatureHeader } from "./signature-header.ts";
 export { testEnv, TEST_ENCRYPTION_KEY } from "./test-env.ts";

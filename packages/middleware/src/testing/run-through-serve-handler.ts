@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { signatureHeader } from "./signature-header.ts";
 
 /** A fetch-style handler: `serve(...)` from "inngest/edge", a Hono app's `fetch`, or a real `fetch` to a URL. */
 export type ServeHandler = (request: Request) => Promise<Response>;
@@ -86,7 +87,7 @@ export async function runThroughServeHandler(opts: RunThroughServeHandlerOptions
     requestUrl.searchParams.set("stepId", targetStep ?? "step");
     // The edge adapter builds the URL from the Host header, as behind a real server.
     const headers: Record<string, string> = { "content-type": "application/json", host: url.host };
-    if (opts.signingKey) headers["x-inngest-signature"] = sign(body, opts.signingKey);
+    if (opts.signingKey) headers["x-inngest-signature"] = signatureHeader(body, opts.signingKey);
     const res = await opts.handler(new Request(requestUrl, { method: "POST", headers, body }), n);
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
@@ -145,22 +146,4 @@ export async function runThroughServeHandler(opts: RunThroughServeHandlerOptions
     stack.push(id);
     attempt = 0;
   }
-}
-
-/** The `X-Inngest-Signature` header Inngest sends: HMAC-SHA256 of the canonical JSON body + timestamp. */
-function sign(body: string, signingKey: string): string {
-  const ts = Math.floor(Date.now() / 1000).toString();
-  const key = signingKey.replace(/^signkey-[\w]+-/, "");
-  const mac = createHmac("sha256", key).update(canonicalJson(JSON.parse(body))).update(ts).digest("hex");
-  return `t=${ts}&s=${mac}`;
-}
-
-/** RFC 8785-style JSON (sorted keys), which is what the SDK verifies the signature against. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
