@@ -1,19 +1,38 @@
 /**
- * A small client for the Dev Server's HTTP API, for tests and scripts: send events, list
- * registered functions, and follow runs until they finish.
+ * A small client for the Dev Server's HTTP API, for tests and scripts: send events, list what is
+ * registered, and follow runs until they end.
+ *
+ * Two facts about this server version shape it:
+ * - the v1 REST run records are cached per URL for a few seconds (every poll here uses a new
+ *   URL), and their `status` can say "Completed" while a run still waits (on an invoke, a
+ *   sleep, an event) and their `output` is empty. So run status and output are read from the
+ *   run's trace over GraphQL, which is neither cached nor early.
+ * - GraphQL statuses are upper-case (`RunStatus` below).
  */
 
-export type RunStatus = "Running" | "Completed" | "Failed" | "Cancelled" | "Scheduled" | "Skipped" | "Queued";
+export type RunStatus = "QUEUED" | "RUNNING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED" | "SKIPPED";
+export const ENDED_STATUSES: readonly RunStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "SKIPPED"];
 
+/** A run as the v1 REST API lists it. Use `status()`/`waitForRun()` for its real status. */
 export interface FunctionRun {
   run_id: string;
-  status: RunStatus;
   event_id?: string;
   function_id?: string;
-  output?: unknown;
   run_started_at?: string;
-  ended_at?: string | null;
   [key: string]: unknown;
+}
+
+/** A run once it has ended, with its status from the trace. */
+export interface EndedRun {
+  run_id: string;
+  status: RunStatus;
+}
+
+export interface RunOutput {
+  /** The function's return value (parsed JSON), when it completed. */
+  data?: unknown;
+  /** The final error, when it failed. */
+  error?: { name?: string; message: string };
 }
 
 export interface RegisteredFunction {
@@ -38,16 +57,42 @@ export interface SendableEvent {
   ts?: number;
 }
 
-const FINISHED: RunStatus[] = ["Completed", "Failed", "Cancelled", "Skipped"];
-let bust = 0;
+export interface StoredEvent {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  ts?: number;
+}
 
-/** The v1 run endpoints are cached for a few seconds per URL: make every poll a new URL. */
+let bust = 0;
+/** Makes every poll of a cached v1 route a new URL. */
 const fresh = (url: string) => `${url}${url.includes("?") ? "&" : "?"}_=${Date.now()}-${++bust}`;
 
 async function json<T>(res: Response, what: string): Promise<T> {
   const text = await res.text();
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * Polls `check` until it returns something truthy, and returns that. On time-out the error
+ * names `what` and the last error `check` threw, so a failing test explains itself.
+ */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > until) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 export function devServerApi(baseUrl: string) {
@@ -61,33 +106,10 @@ export function devServerApi(baseUrl: string) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(events),
       });
-      const body = await json<{ ids: string[]; status: number; error?: string }>(res, "send event");
-      return body.ids;
+      return (await json<{ ids: string[] }>(res, "send event")).ids;
     },
 
-    /** Functions the server knows, from every registered app (`slug` = `<appId>-<functionId>`). */
-    async functions(): Promise<RegisteredFunction[]> {
-      const body = await json<{ functions?: RegisteredFunction[] }>(await fetch(fresh(`${baseUrl}/dev`)), "list functions");
-      return body.functions ?? [];
-    },
-
-    /** Apps and their registration state, from the Dev Server's GraphQL API. */
-    async apps(): Promise<RegisteredApp[]> {
-      const data = await api.graphql<{ apps: RegisteredApp[] }>("{ apps { id name url connected error functionCount } }");
-      return data.apps;
-    },
-
-    async runsForEvent(eventId: string): Promise<FunctionRun[]> {
-      const body = await json<{ data: FunctionRun[] | null }>(await fetch(fresh(`${baseUrl}/v1/events/${eventId}/runs`)), `runs of event ${eventId}`);
-      return body.data ?? [];
-    },
-
-    async run(runId: string): Promise<FunctionRun> {
-      const body = await json<{ data: FunctionRun }>(await fetch(fresh(`${baseUrl}/v1/runs/${runId}`)), `run ${runId}`);
-      return body.data;
-    },
-
-    /** Runs a GraphQL query against the Dev Server (not cached, unlike the v1 REST routes). */
+    /** Runs a GraphQL query (not cached, unlike the v1 REST routes). */
     async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const body = await json<{ data?: T; errors?: Array<{ message: string }> }>(
         await fetch(`${baseUrl}/v0/gql`, {
@@ -101,22 +123,73 @@ export function devServerApi(baseUrl: string) {
       return body.data as T;
     },
 
-    /**
-     * A finished run's result as the server stored it: `data` is the function's return value
-     * (parsed JSON), `error` its final error. The REST run record leaves `output` empty on
-     * this server version, so this reads the run's trace instead.
-     */
-    async output(runId: string): Promise<{ data?: unknown; error?: { name?: string; message: string } }> {
-      const { runTrace } = await api.graphql<{ runTrace: { outputID: string | null } }>(
-        "query($id: String!) { runTrace(runID: $id) { outputID } }",
+    /** Functions the server knows, from every registered app (`slug` = `<appId>-<functionId>`). */
+    async functions(): Promise<RegisteredFunction[]> {
+      const body = await json<{ functions?: RegisteredFunction[] }>(await fetch(fresh(`${baseUrl}/dev`)), "list functions");
+      return body.functions ?? [];
+    },
+
+    /** Apps and their registration state. */
+    async apps(): Promise<RegisteredApp[]> {
+      return (await api.graphql<{ apps: RegisteredApp[] }>("{ apps { id name url connected error functionCount } }")).apps;
+    },
+
+    /** The runs an event started so far (empty until they are scheduled). */
+    async runsForEvent(eventId: string): Promise<FunctionRun[]> {
+      const body = await json<{ data: FunctionRun[] | null }>(await fetch(fresh(`${baseUrl}/v1/events/${eventId}/runs`)), `runs of event ${eventId}`);
+      return body.data ?? [];
+    },
+
+    /** Ids of the runs of one function (by slug) queued since `since`, newest first. */
+    async runIdsOf(slug: string, since: Date): Promise<string[]> {
+      const { runs } = await api.graphql<{ runs: { edges: Array<{ node: { id: string; function: { slug: string } } }> } }>(
+        "query($from: Time!) { runs(first: 100, orderBy: [{ field: QUEUED_AT, direction: DESC }], filter: { from: $from }) { edges { node { id function { slug } } } } }",
+        { from: since.toISOString() },
+      );
+      return runs.edges.filter((e) => e.node.function.slug === slug).map((e) => e.node.id);
+    },
+
+    /** The slug (`<appId>-<functionId>`) of the function a run belongs to. */
+    async functionOf(runId: string): Promise<string> {
+      const { run } = await api.graphql<{ run: { function: { slug: string } } }>("query($id: String!) { run(runID: $id) { function { slug } } }", {
+        id: runId,
+      });
+      return run.function.slug;
+    },
+
+    /** A run's current status, from its trace. */
+    async status(runId: string): Promise<RunStatus> {
+      const { runTrace } = await api.graphql<{ runTrace: { status: RunStatus } }>("query($id: String!) { runTrace(runID: $id) { status } }", {
+        id: runId,
+      });
+      return runTrace.status;
+    },
+
+    /** A run's stored result: `data` (return value) or `error`; empty while it has none. */
+    async output(runId: string): Promise<RunOutput> {
+      const { runTrace } = await api.graphql<{ runTrace: { outputID: string | null } }>("query($id: String!) { runTrace(runID: $id) { outputID } }", {
+        id: runId,
+      });
+      return runTrace.outputID ? api.outputById(runTrace.outputID) : {};
+    },
+
+    /** What one step stored (by its name in the trace, usually the step id), as parsed JSON. */
+    async stepOutput(runId: string, stepName: string): Promise<RunOutput> {
+      const { runTrace } = await api.graphql<{ runTrace: { childrenSpans: Array<{ name: string; outputID: string | null }> } }>(
+        "query($id: String!) { runTrace(runID: $id) { childrenSpans { name outputID } } }",
         { id: runId },
       );
-      if (!runTrace.outputID) return {};
+      const span = runTrace.childrenSpans.find((s) => s.name === stepName);
+      if (!span) throw new Error(`run ${runId} has no step "${stepName}" (steps: ${runTrace.childrenSpans.map((s) => s.name).join(", ")})`);
+      return span.outputID ? api.outputById(span.outputID) : {};
+    },
+
+    async outputById(outputId: string): Promise<RunOutput> {
       const { runTraceSpanOutputByID: out } = await api.graphql<{
         runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
-      }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: runTrace.outputID });
+      }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: outputId });
       return {
-        ...(out.data != null ? { data: JSON.parse(out.data) as unknown } : {}),
+        ...(out.data ? { data: JSON.parse(out.data) as unknown } : {}),
         ...(out.error ? { error: out.error } : {}),
       };
     },
@@ -126,51 +199,66 @@ export function devServerApi(baseUrl: string) {
       if (!res.ok) throw new Error(`cancel run ${runId}: HTTP ${res.status} ${await res.text()}`);
     },
 
-    /**
-     * Polls until `count` runs of the event exist and all have finished (or match `until`).
-     * On time-out the error says what was seen, so a failing test explains itself.
-     */
-    async waitForRuns(
-      eventId: string,
-      opts: { count?: number; timeoutMs?: number; until?: (runs: FunctionRun[]) => boolean } = {},
-    ): Promise<FunctionRun[]> {
-      const count = opts.count ?? 1;
-      const done = opts.until ?? ((runs) => runs.length >= count && runs.every((r) => FINISHED.includes(r.status)));
-      const until = Date.now() + (opts.timeoutMs ?? 60_000);
-      let runs: FunctionRun[] = [];
-      while (Date.now() < until) {
-        runs = await api.runsForEvent(eventId);
-        if (done(runs)) return runs;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      throw new Error(
-        `Timed out waiting for runs of event ${eventId}; last seen: ${JSON.stringify(runs.map((r) => ({ id: r.run_id, status: r.status })))}`,
+    /** Events of one name the server received, newest first. */
+    async events(name: string): Promise<StoredEvent[]> {
+      const body = await json<{ data: Array<StoredEvent & { internal_id?: string }> | null }>(
+        await fetch(fresh(`${baseUrl}/v1/events?name=${encodeURIComponent(name)}&limit=100`)),
+        `events named ${name}`,
+      );
+      return (body.data ?? []).map((e) => ({ ...e, id: e.id ?? e.internal_id ?? "" }));
+    },
+
+    /** One event as stored (waits for it: events sent from a step are written asynchronously). */
+    async event(eventId: string, timeoutMs = 15_000): Promise<StoredEvent> {
+      return eventually(
+        `event ${eventId} to be stored`,
+        async () => (await json<{ data: StoredEvent | null }>(await fetch(fresh(`${baseUrl}/v1/events/${eventId}`)), `event ${eventId}`)).data,
+        timeoutMs,
       );
     },
 
-    /** Polls one run until it has finished (or reached `status`). */
-    async waitForRun(runId: string, opts: { status?: RunStatus; timeoutMs?: number } = {}): Promise<FunctionRun> {
-      const until = Date.now() + (opts.timeoutMs ?? 60_000);
-      let run: FunctionRun | undefined;
-      while (Date.now() < until) {
-        run = await api.run(runId);
-        if (opts.status ? run.status === opts.status : FINISHED.includes(run.status)) return run;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      throw new Error(`Timed out waiting for run ${runId} (${opts.status ?? "finished"}); last status: ${run?.status ?? "none"}`);
+    /** Waits until the run has ended (or reached `status`), reading its trace. */
+    async waitForRun(runId: string, opts: { status?: RunStatus; timeoutMs?: number } = {}): Promise<EndedRun> {
+      const status = await eventually(
+        `run ${runId} to ${opts.status ? `reach ${opts.status}` : "end"}`,
+        async () => {
+          const current = await api.status(runId);
+          return (opts.status ? current === opts.status : ENDED_STATUSES.includes(current)) && current;
+        },
+        opts.timeoutMs,
+      );
+      return { run_id: runId, status };
     },
 
-    /** Waits until every given app URL is registered with at least one function. */
+    /** Waits until the event has started `count` runs (default 1) and all of them have ended. */
+    async waitForRuns(eventId: string, opts: { count?: number; timeoutMs?: number } = {}): Promise<EndedRun[]> {
+      const count = opts.count ?? 1;
+      const started = Date.now();
+      const timeoutMs = opts.timeoutMs ?? 60_000;
+      const runs = await eventually(
+        `${count} run(s) of event ${eventId}`,
+        async () => {
+          const listed = await api.runsForEvent(eventId);
+          return listed.length >= count && listed;
+        },
+        timeoutMs,
+      );
+      return Promise.all(runs.map((r) => api.waitForRun(r.run_id, { timeoutMs: Math.max(1000, timeoutMs - (Date.now() - started)) })));
+    },
+
+    /** Waits until every given app id has at least one function registered. */
     async waitForApps(appIds: string[], timeoutMs = 60_000): Promise<void> {
-      const until = Date.now() + timeoutMs;
       let seen: string[] = [];
-      while (Date.now() < until) {
-        const fns = await api.functions().catch(() => []);
-        seen = [...new Set(fns.map((f) => f.slug))];
-        if (appIds.every((app) => seen.some((slug) => slug.startsWith(`${app}-`)))) return;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-      throw new Error(`Timed out waiting for apps ${appIds.join(", ")} to register; functions seen: ${seen.join(", ") || "none"}`);
+      await eventually(
+        `apps ${appIds.join(", ")} to register`,
+        async () => {
+          seen = [...new Set((await api.functions()).map((f) => f.slug))];
+          return appIds.every((app) => seen.some((slug) => slug.startsWith(`${app}-`)));
+        },
+        timeoutMs,
+      ).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}; functions seen: ${seen.join(", ") || "none"}`, { cause: error });
+      });
     },
   };
   return api;

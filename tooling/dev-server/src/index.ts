@@ -1,4 +1,17 @@
-export { devServerApi, type DevServerApi, type FunctionRun, type RegisteredApp, type RegisteredFunction, type RunStatus, type SendableEvent } from "./api.ts";
+export {
+  devServerApi,
+  ENDED_STATUSES,
+  eventually,
+  type DevServerApi,
+  type EndedRun,
+  type FunctionRun,
+  type RegisteredApp,
+  type RegisteredFunction,
+  type RunOutput,
+  type RunStatus,
+  type SendableEvent,
+  type StoredEvent,
+} from "./api.ts";
 export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
 export { cachedBinaryPath, ensureInngestBinary } from "./binary.ts";
 export { assertPortFree, freePort, isPortFree } from "./ports.ts";
