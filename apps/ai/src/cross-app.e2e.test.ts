@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { analyseBriefReturnSchema, projectCreated } from "@studio/events";
 import { briefSubmittedFixtures } from "@studio/events/fixtures";
-import { startStack, type Stack } from "@studio/dev-server";
+import { eventually, startStack, type Stack } from "@studio/dev-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recorded } from "./providers/fixtures/index.ts";
-import { endedRun, endedRunById, eventsNamed, eventually, runIdsOf } from "./testing/e2e-runs.ts";
+import { endedRun, endedRunById } from "./testing/e2e-runs.ts";
 import { startModelTestServer, type ModelTestServer } from "./testing/model-test-server.ts";
 import { startRequestSink, type RequestSink } from "./testing/request-sink.ts";
 
@@ -64,7 +64,7 @@ describe("worker → ai across apps", () => {
 
     // The invoked run in the AI app returned the contract's type, with the model that answered.
     const [analyseRunId] = await eventually("the analyse-brief run in the AI app", async () => {
-      const ids = await runIdsOf(stack, "studio-ai-analyse-brief", started);
+      const ids = await stack.api.runIdsOf("studio-ai-analyse-brief", started);
       return ids.length > 0 && ids;
     });
     const analyse = await endedRunById(stack, analyseRunId!);
@@ -82,7 +82,7 @@ describe("worker → ai across apps", () => {
     expect(run.status).toBe("COMPLETED");
     expect(run.result).toMatchObject({ outcome: "approved", briefId });
 
-    const project = (await eventsNamed(stack, projectCreated.name)).find((e) => e.data["briefId"] === briefId);
+    const project = (await stack.api.events(projectCreated.name)).find((e) => e.data["briefId"] === briefId);
     expect(project?.data["summary"]).toBe(expected.summary);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { briefSubmittedFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endedRun, eventually, runResult, runStatus, startWorkerStack, type WorkerStack } from "../e2e/stack.ts";
+import { eventually } from "@studio/dev-server";
+import { endedRun, runResult, startWorkerStack, type WorkerStack } from "../e2e/stack.ts";
 
 // intake-brief against the real Dev Server, with the real AI app answering the cross-app invoke
 // (offline model) and local HTTP servers as webhook and email. Approval waits are 2s + 3s.
@@ -71,7 +72,7 @@ describe("intake-brief end to end", () => {
     });
     expect(new Set(runs.map((r) => r.run_id)).size).toBe(1);
     // Still waiting for approval: not a finished duplicate.
-    expect(await runStatus(w.stack, runs[0]!.run_id)).toBe("RUNNING");
+    expect(await w.stack.api.status(runs[0]!.run_id)).toBe("RUNNING");
     expect(teamMessages().filter((t) => t.includes(`New brief ${briefId}`))).toHaveLength(1);
     await w.stack.api.send({ name: "studio/brief.withdrawn", data: { briefId } });
   });

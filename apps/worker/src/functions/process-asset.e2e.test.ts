@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { assetUploadedFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endedRun, eventsNamed, eventually, runResult, startWorkerStack, type WorkerStack } from "../e2e/stack.ts";
+import { eventually } from "@studio/dev-server";
+import { endedRun, runResult, startWorkerStack, type WorkerStack } from "../e2e/stack.ts";
 
 // process-asset against the real Dev Server (retries 1s apart, as the test server runs it), with a
 // local HTTP server as the rendition service whose answers each test scripts.
@@ -58,7 +59,7 @@ describe("process-asset end to end", () => {
     expect(renditionCalls(assetId, "print")).toHaveLength(1);
 
     const failed = await eventually("studio/automation.failed for the run", async () =>
-      (await eventsNamed(w.stack, "studio/automation.failed")).find((e) => e.data.runId === run.runId),
+      (await w.stack.api.events("studio/automation.failed")).find((e) => e.data.runId === run.runId),
     );
     expect(failed.data).toMatchObject({
       app: "studio-worker",
