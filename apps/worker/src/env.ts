@@ -17,7 +17,7 @@ const withDefault = <T extends z.ZodType>(schema: T, raw: string) => z.preproces
  * bad value stops the app with a message naming the variable instead of failing a run later.
  * Local defaults are in .env.development; docs/worker.md lists every variable.
  */
-const workerEnvSchema = studioEnvSchema
+export const workerEnvSchema = studioEnvSchema
   .extend({
     PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3001"),
     HOST: withDefault(z.string(), "127.0.0.1"),
