@@ -1,11 +1,13 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { nextEnv } from "./config/env.ts";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source; Next compiles them with the app.
   transpilePackages: ["@studio/events", "@studio/middleware"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
+  distDir: nextEnv.distDir,
   typedRoutes: true,
   // The floating dev badge covers page content in screenshots of the operator UI.
   devIndicators: false,

@@ -40,11 +40,14 @@ export async function loadEventActivity(
 
 async function describeRun(
   api: InngestApi,
-  run: StoredRun,
+  listed: StoredRun,
   functions: Map<string, StoredFunction>,
   reveal: Revealer,
   withOutput: boolean,
 ): Promise<ActivityRun> {
+  // The Dev Server's per-event run list reports a run that is still going (e.g. waiting for an
+  // event) as "Completed" with no end time; the run's own record has the real status.
+  const run = listed.ended_at ? listed : await api.run(listed.run_id).catch(() => listed);
   const fn = functions.get(run.function_id);
   const described: ActivityRun = {
     runId: run.run_id,
@@ -54,7 +57,8 @@ async function describeRun(
     ...(run.run_started_at ? { startedAt: run.run_started_at } : {}),
     ...(run.ended_at ? { endedAt: run.ended_at } : {}),
   };
-  if (!withOutput || !FINISHED.has(run.status)) return described;
+  // A running run has no result yet, but on the Dev Server its finished invoke steps do.
+  if (!withOutput || (!FINISHED.has(run.status) && !api.config.isDev)) return described;
   const output = await api.runOutput(run).catch(() => undefined);
   if (!output) return described;
   const revealed = await reveal(output);

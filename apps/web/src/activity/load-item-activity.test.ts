@@ -41,7 +41,10 @@ describe("loadItemActivity", () => {
       ],
       runsByEvent: { E1: [{ run_id: "R1", function_id: "uuid-intake", status: "Completed", run_started_at: "2026-11-25T10:00:01Z" }] },
       functionsByApp: { "studio-worker": [{ internal_id: "uuid-intake", id: "studio-worker-intake-brief", name: "Intake brief" }] },
-      traceOutputs: { R1: { data: JSON.stringify({ projectId: "project_9" }), error: null } },
+      traceOutputs: {
+        R1: { data: JSON.stringify({ projectId: "project_9" }), error: null },
+        "R1/invoke": { data: JSON.stringify({ summary: "s" }), error: null },
+      },
     });
     const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
     const activity = await loadItemActivity(api, reveal, "brief", "brief_01");
@@ -60,7 +63,7 @@ describe("loadItemActivity", () => {
         functionName: "Intake brief",
         status: "Completed",
         startedAt: "2026-11-25T10:00:01Z",
-        output: { data: { projectId: "project_9" } },
+        output: { data: { projectId: "project_9" }, invoked: [{ step: "analyse-brief", data: { summary: "s" } }] },
         outputSealed: false,
       },
     ]);
@@ -68,6 +71,18 @@ describe("loadItemActivity", () => {
     const reads = fake.requests.filter((r) => r.url.startsWith("/v1/"));
     expect(reads.every((r) => /[?&]_=/.test(r.url))).toBe(true);
     expect(new Set(reads.map((r) => r.url)).size).toBe(reads.length);
+  });
+
+  it("takes a still-open run's status from the run itself (the per-event list can say Completed too early)", async () => {
+    fake = await startFakeInngestApi({
+      events: [event("E1", "studio/brief.submitted", submitted, "studio/brief.submitted@1:brief_01")],
+      runsByEvent: { E1: [{ run_id: "R1", function_id: "f", status: "Completed", ended_at: null }] },
+      runRecords: { R1: { run_id: "R1", function_id: "f", status: "Running", ended_at: null } },
+    });
+    const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
+    const activity = await loadItemActivity(api, reveal, "brief", "brief_01");
+    expect(activity[0]?.runs[0]).toMatchObject({ status: "Running" });
+    expect(activity[0]?.runs[0]?.output).toBeUndefined();
   });
 
   it("reads Inngest Cloud with the signing key and takes the result from the run record", async () => {

@@ -22,8 +22,8 @@ describe("web console against the Dev Server", () => {
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir } }) });
-    await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/runs", "/outbox"]);
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
+    await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -130,6 +130,47 @@ describe("web console against the Dev Server", () => {
       .poll(async () => (await storedEvents("studio/invoice.issued")).filter((e) => e.data.invoiceId === invoice.invoiceId).length, { timeout: 15_000 })
       .toBe(1);
     expect((await storedEvents("studio/invoice.issued")).some((e) => e.data.invoiceId === fixtures.invoiceIssued.valid[0].invoiceId)).toBe(false);
+  });
+
+  it("schedules a reminder for a future time, read in the operator's time zone", async () => {
+    const paris = await browser.newContext({ timezoneId: "Europe/Paris", viewport: { width: 1280, height: 900 } });
+    const page = await paris.newPage();
+    page.setDefaultTimeout(60_000);
+    await openPage(page, `${studio.web}/reminders/new`);
+    const reminderId = await page.locator('input[name="reminderId"]').inputValue();
+    await page.getByLabel("Send at").fill("2030-01-15T09:30");
+    await page.getByLabel("Channel").selectOption("email");
+    await page.getByLabel("To").fill("ada@example.com");
+    await page.getByLabel("Subject").fill("Kick-off tomorrow");
+    await page.getByLabel("Message").fill("A reminder that the kick-off is tomorrow at 10:00.");
+    await page.getByRole("button", { name: "Schedule reminder" }).click();
+    await page.waitForURL(new RegExp(`/reminders/${reminderId}\\?sent=scheduled`));
+    // 09:30 in Paris in January is 08:30 UTC; the event is delivered then (its ts).
+    const sendAt = "2030-01-15T08:30:00.000Z";
+    await expect
+      .poll(async () => (await storedEvents("studio/reminder.scheduled")).filter((e) => e.data.reminderId === reminderId).map((e) => [e.id, e.data.sendAt, (e as { ts?: number }).ts]), { timeout: 15_000 })
+      .toEqual([[`studio/reminder.scheduled@1:${reminderId}`, sendAt, Date.parse(sendAt)]]);
+    await paris.close();
+  });
+
+  it("issues an invoice and marks it paid from its page", async () => {
+    await openPage(page, `${studio.web}/invoices/new`);
+    const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
+    await page.getByLabel("Client id").fill("client_acme");
+    await page.getByLabel("Total").fill("4800.00");
+    await page.getByLabel("Due date").fill("2027-04-30");
+    await page.getByLabel("Billing name").fill("Acme Accounts Payable");
+    await page.getByLabel("Billing email").fill("ap@acme.example");
+    await page.getByRole("button", { name: "Issue invoice" }).click();
+    await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
+    await page.locator('form.console-form[data-hydrated="true"]').waitFor();
+    await page.getByRole("button", { name: "Mark as paid" }).click();
+    await page.waitForURL(/\?sent=paid/);
+    await expect
+      .poll(async () => (await storedEvents("studio/invoice.paid")).filter((e) => e.data.invoiceId === invoiceId).length, { timeout: 15_000 })
+      .toBe(1);
+    const issued = (await storedEvents("studio/invoice.issued")).find((e) => e.data.invoiceId === invoiceId);
+    expect(issued?.data).toMatchObject({ clientId: "client_acme", total: { amount: 480_000, currency: "EUR" }, dueDate: "2027-04-30" });
   });
 
   it("lists recent runs with the status the Inngest API reports", async () => {

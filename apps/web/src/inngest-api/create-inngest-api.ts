@@ -69,22 +69,33 @@ export function createInngestApi(config: InngestApiConfig, fetchImpl: typeof fet
     },
 
     /**
-     * A finished run's result. Inngest Cloud returns it on the run record; the Dev Server leaves
-     * that field empty and keeps it in the run's trace, which only its GraphQL API exposes.
+     * A finished run's result, plus (Dev Server only) what each `step.invoke` in it returned.
+     * Inngest Cloud returns the result on the run record; the Dev Server leaves that field empty
+     * and keeps results in the run's trace, which only its GraphQL API exposes.
      */
     async runOutput(run: StoredRun): Promise<RunOutput> {
-      if (!config.isDev) return run.output === undefined || run.output === null ? {} : { data: run.output };
-      const { runTrace } = await graphql<{ runTrace: { outputID: string | null } | null }>(
-        "query($id: String!) { runTrace(runID: $id) { outputID } }",
-        { id: run.run_id },
-      );
-      if (!runTrace?.outputID) return {};
-      const { runTraceSpanOutputByID: out } = await graphql<{
-        runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
-      }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: runTrace.outputID });
+      if (!config.isDev) return run.output === undefined || run.output === null || run.output === "" ? {} : { data: run.output };
+      const { runTrace } = await graphql<{
+        runTrace: { outputID: string | null; childrenSpans: Array<{ name: string; stepOp: string | null; outputID: string | null }> | null } | null;
+      }>("query($id: String!) { runTrace(runID: $id) { outputID childrenSpans { name stepOp outputID } } }", { id: run.run_id });
+      if (!runTrace) return {};
+      const read = async (outputID: string) => {
+        const { runTraceSpanOutputByID: out } = await graphql<{
+          runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
+        }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: outputID });
+        return out;
+      };
+      const invokes = (runTrace.childrenSpans ?? []).filter((span) => span.stepOp === "INVOKE" && span.outputID);
+      const [out, ...invoked] = await Promise.all([
+        runTrace.outputID ? read(runTrace.outputID) : Promise.resolve(undefined),
+        ...invokes.map((span) => read(span.outputID!)),
+      ]);
       return {
-        ...(out.data != null ? { data: parseMaybeJson(out.data) } : {}),
-        ...(out.error ? { error: out.error } : {}),
+        ...(out?.data != null ? { data: parseMaybeJson(out.data) } : {}),
+        ...(out?.error ? { error: out.error } : {}),
+        ...(invoked.length
+          ? { invoked: invoked.flatMap((o, i) => (o?.data != null ? [{ step: invokes[i]!.name, data: parseMaybeJson(o.data) }] : [])) }
+          : {}),
       };
     },
   };

@@ -27,5 +27,12 @@ export type StoredRun = {
 /** A registered function (`GET /v1/apps/{app}/functions`): `id` is the slug `<appId>-<fnId>`. */
 export type StoredFunction = { internal_id: string; id: string; name: string };
 
-/** A finished run's result: the function's return value, or its final error. */
-export type RunOutput = { data?: unknown; error?: { name?: string; message: string } };
+/**
+ * A finished run's result: the function's return value, or its final error. `invoked` holds what
+ * the run's `step.invoke` calls returned (read from the Dev Server's traces; not on Cloud).
+ */
+export type RunOutput = {
+  data?: unknown;
+  error?: { name?: string; message: string };
+  invoked?: Array<{ step: string; data: unknown }>;
+};

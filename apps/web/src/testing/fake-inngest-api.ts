@@ -6,7 +6,9 @@ export type FakeInngestState = {
   events: StoredEvent[];
   runsByEvent: Record<string, StoredRun[]>;
   functionsByApp: Record<string, StoredFunction[]>;
-  /** Dev Server style: outputs live in run traces, read through GraphQL. */
+  /** What `GET /v1/runs/{id}` answers, when it differs from the per-event list. */
+  runRecords: Record<string, StoredRun>;
+  /** Dev Server style: outputs live in run traces, read through GraphQL. `<runId>/invoke` is an invoke step's output. */
   traceOutputs: Record<string, { data: string | null; error: { name?: string; message: string } | null }>;
 };
 
@@ -22,7 +24,7 @@ export type FakeInngestApi = {
  * run-output queries) that the web app reads, from a state the test controls.
  */
 export async function startFakeInngestApi(state: Partial<FakeInngestState> = {}): Promise<FakeInngestApi> {
-  const full: FakeInngestState = { events: [], runsByEvent: {}, functionsByApp: {}, traceOutputs: {}, ...state };
+  const full: FakeInngestState = { events: [], runsByEvent: {}, functionsByApp: {}, runRecords: {}, traceOutputs: {}, ...state };
   const requests: FakeInngestApi["requests"] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -44,13 +46,21 @@ export async function startFakeInngestApi(state: Partial<FakeInngestState> = {})
         return fns ? send(200, fns) : send(404, { error: "app not found" });
       }
       if ((m = /^\/v1\/runs\/([^/]+)$/.exec(url.pathname))) {
-        const run = Object.values(full.runsByEvent).flat().find((r) => r.run_id === m![1]);
+        const run = full.runRecords[m[1]!] ?? Object.values(full.runsByEvent).flat().find((r) => r.run_id === m![1]);
         return run ? send(200, { data: run }) : send(404, { error: "run not found" });
       }
       if (url.pathname === "/v0/gql" && req.method === "POST") {
         const { query, variables } = JSON.parse(body) as { query: string; variables: { id: string } };
         if (query.includes("runTrace(")) {
-          return send(200, { data: { runTrace: { outputID: full.traceOutputs[variables.id] ? `out-${variables.id}` : null } } });
+          const invoked = full.traceOutputs[`${variables.id}/invoke`] ? [{ name: "analyse-brief", stepOp: "INVOKE", outputID: `out-${variables.id}/invoke` }] : [];
+          return send(200, {
+            data: {
+              runTrace: {
+                outputID: full.traceOutputs[variables.id] ? `out-${variables.id}` : null,
+                childrenSpans: [{ name: "record", stepOp: "RUN", outputID: null }, ...invoked],
+              },
+            },
+          });
         }
         if (query.includes("runTraceSpanOutputByID")) {
           return send(200, { data: { runTraceSpanOutputByID: full.traceOutputs[variables.id.replace(/^out-/, "")] } });

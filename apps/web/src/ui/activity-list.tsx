@@ -68,7 +68,7 @@ export function ActivityList({ events, showData = false, linkItems = false }: { 
                         <span className="event-meta">
                           <code>{run.functionSlug}</code> · run <code>{run.runId}</code>
                         </span>
-                        {run.output && (run.output.data !== undefined || run.output.error) && (
+                        {isFinished(run.status) && run.output && (run.output.data !== undefined || run.output.error) && (
                           <details>
                             <summary>{run.output.error ? "Error" : "Result"}</summary>
                             {run.output.error ? (
@@ -99,7 +99,9 @@ export function ActivityList({ events, showData = false, linkItems = false }: { 
   );
 }
 
+const isFinished = (status: string) => ["Completed", "Failed", "Cancelled", "Skipped"].includes(status);
+
 /** True while any run is still going: the page keeps refreshing until they finish. */
 export function hasActiveRuns(events: readonly ActivityEvent[]): boolean {
-  return events.some((e) => e.runs.some((r) => !["Completed", "Failed", "Cancelled", "Skipped"].includes(r.status)));
+  return events.some((e) => e.runs.some((r) => !isFinished(r.status)));
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { type Route } from "next";
-import { briefAnalysed, briefApproved, briefSubmitted, briefWithdrawn, projectCreated } from "@studio/events";
+import { briefApproved, briefSubmitted, briefWithdrawn, projectCreated } from "@studio/events";
+import { findAnalysis } from "../../../src/activity/find-analysis.ts";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { approveBrief } from "../../../src/actions/approve-brief.ts";
@@ -34,7 +35,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   const approved = findEventData(events, briefApproved);
   const withdrawn = findEventData(events, briefWithdrawn);
   const project = findEventData(events, projectCreated);
-  const analysed = findEventData(events, briefAnalysed);
+  const analysed = findAnalysis(events);
   // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
   const open = !withdrawn && !project && (brief !== undefined || !activity.ok);
   const status = withdrawn ? "Withdrawn" : project ? "Project created" : approved ? "Approved, creating project" : "Awaiting approval";
@@ -83,6 +84,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
               <p className="notice notice--ok">
                 Project <strong data-testid="project-id">{project.projectId}</strong> was created for this brief.
               </p>
+              {project.summary && <p>{project.summary}</p>}
               <p>
                 <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
                 <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId)}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
@@ -112,13 +114,13 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
       <div className="stack" style={{ marginTop: "1rem" }}>
         <LiveProgress subject={progressSubject("brief", briefId)} />
         {analysed && (
-          <section className="panel" aria-labelledby="analysis-title">
+          <section className="panel" aria-labelledby="analysis-title" data-testid="analysis-panel">
             <h2 id="analysis-title">Analysis</h2>
             <p className="muted">
               By {analysed.model.provider} / {analysed.model.name}
               {analysed.model.offline ? " (offline stand-in model)" : ""}, revision {analysed.revision}.
             </p>
-            <OutcomeDetails value={analysed} rawLabel="Raw analysis event" />
+            <OutcomeDetails value={analysed} rawLabel="Raw analysis" />
           </section>
         )}
         <section className="panel" aria-labelledby="runs-title">
