@@ -13,6 +13,7 @@
 // Results: docs/benchmarks.md.
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { encryptionMiddleware } from "@inngest/middleware-encryption";
 import { SentryMiddleware } from "@inngest/middleware-sentry";
 import * as Sentry from "@sentry/node";
 import { dependencyInjectionMiddleware, Inngest, type Middleware } from "inngest";
@@ -102,7 +103,7 @@ if (values.breakdown) {
   const parts: [string, Middleware.Class[], boolean?][] = [
     ["+ pino logger only (client logger)", [], true],
     ["+ run logger", [runLoggerMiddleware(logger)], true],
-    ["+ step timing", [runLoggerMiddleware(logger), StepTimingMiddleware], true],
+    ["+ run logger + step timing", [runLoggerMiddleware(logger), StepTimingMiddleware], true],
     ["+ Sentry (ours: flush on error only)", [StudioSentryMiddleware]],
     ["+ Sentry (stock: flush every request)", [SentryMiddleware]],
     ["+ services (DI)", [dependencyInjectionMiddleware({ email: {} })]],
@@ -113,6 +114,21 @@ if (values.breakdown) {
     variants.push(variant(name, client));
   }
   variants.push(variant("bare, outputs as big as encrypted ones", bareClient("bench-sized"), sameSizeAsEncrypted));
+  // The same stack built from the stock Sentry and encryption middleware, for comparison.
+  const stockStack = new Inngest({
+    id: "bench-stock",
+    isDev: false,
+    signingKey: SIGNING_KEY,
+    logger,
+    middleware: [
+      runLoggerMiddleware(logger),
+      StepTimingMiddleware,
+      SentryMiddleware,
+      dependencyInjectionMiddleware({ email: {} }),
+      encryptionMiddleware({ key: ENCRYPTION_KEY }),
+    ],
+  });
+  variants.push(variant("full stack with stock Sentry + encryption", stockStack));
 }
 
 type Recorded = { url: string; body: string };

@@ -109,12 +109,22 @@ export function createStudioClient<
       "STUDIO_ENCRYPTION_KEY is not set: using the built-in DEV-ONLY encryption key. Data is not protected; this is refused in cloud mode.",
     );
   }
-  initSentry({
+  const sentryOn = initSentry({
     dsn: env.SENTRY_DSN,
     environment: env.SENTRY_ENVIRONMENT ?? (isDev ? "development" : "production"),
     secrets,
     ...(sentryTransport ? { transport: sentryTransport } : {}),
   });
+  // Fingerprints, not keys: lets each step of a key rotation be checked in the logs.
+  logger.info(
+    {
+      mode: isDev ? "dev" : "cloud",
+      keyFingerprint: keyFingerprint(keys.key),
+      fallbackKeyFingerprints: keys.fallbackKeys.map(keyFingerprint),
+      sentry: sentryOn ? "on" : "off",
+    },
+    "Studio Inngest client ready",
+  );
 
   const client = new Inngest({
     id,
