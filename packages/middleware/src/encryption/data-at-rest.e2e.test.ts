@@ -48,41 +48,16 @@ afterAll(async () => {
   await dev?.stop();
 });
 
-/** A step's output as the Dev Server stored it, found by step name in the run's trace. */
-async function storedStepOutput(runId: string, stepName: string): Promise<unknown> {
-  const { runTrace } = await api.graphql<{ runTrace: { childrenSpans: { name: string; outputID: string | null }[] } }>(
-    "query($id: String!) { runTrace(runID: $id) { childrenSpans { name outputID } } }",
-    { id: runId },
-  );
-  const outputID = runTrace.childrenSpans.find((s) => s.name === stepName)?.outputID;
-  if (!outputID) throw new Error(`no stored output for step ${stepName}`);
-  const { runTraceSpanOutputByID } = await api.graphql<{ runTraceSpanOutputByID: { data: string | null } }>(
-    "query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data } }",
-    { id: outputID },
-  );
-  return JSON.parse(runTraceSpanOutputByID.data ?? "null") as unknown;
-}
-
-/** An event as the Dev Server stored it (polled: an event sent by a step is written asynchronously). */
-async function storedEvent(eventId: string): Promise<{ name: string; data: Record<string, unknown> }> {
-  for (let tries = 0; tries < 60; tries++) {
-    const res = await fetch(`${dev.url}/v1/events/${eventId}?_=${Date.now()}-${tries}`);
-    const body = (await res.json()) as { data: { name: string; data: Record<string, unknown> } | null };
-    if (body.data) return body.data;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`event ${eventId} never appeared in the Dev Server`);
-}
-
 describe("data at rest in the Dev Server", () => {
   it("holds only ciphertext for the event's data.encrypted, every step output and the run output", async () => {
     const { ids } = await inngest.send({ name: "mw-e2e/checkout.requested", data: { orderId: "o-77", encrypted: { email: PERSONAL.email } } });
     const [run] = await api.waitForRuns(ids[0]!, { timeoutMs: 60_000 });
-    expect(run?.status).toBe("Completed");
+    expect(run?.status).toBe("COMPLETED");
 
-    const event = await storedEvent(ids[0]!);
-    const payment = await storedStepOutput(run!.run_id, "take-payment");
-    const receipt = await storedStepOutput(run!.run_id, "write-receipt");
+    // Everything as the server stored it, read through its API.
+    const event = await api.event(ids[0]!);
+    const { data: payment } = await api.stepOutput(run!.run_id, "take-payment");
+    const { data: receipt } = await api.stepOutput(run!.run_id, "write-receipt");
     const { data: output } = await api.output(run!.run_id);
 
     for (const stored of [event.data["encrypted"], payment, receipt, output]) expect(isEncryptedValue(stored)).toBe(true);
@@ -98,7 +73,7 @@ describe("data at rest in the Dev Server", () => {
     expect(result.receipt).toBe(expectedReceipt);
 
     // The event sent from inside the run is stored encrypted too.
-    const notification = await storedEvent(result.notification);
+    const notification = await api.event(result.notification);
     expect(notification.data["orderId"]).toBe("o-77");
     expect(isEncryptedValue(notification.data["encrypted"])).toBe(true);
     expect(await decryptAll(notification.data["encrypted"], [KEY])).toEqual({ receipt: expectedReceipt });
