@@ -7,8 +7,9 @@ import { parseEnv, studioEnvSchema } from "@studio/middleware";
  * must not need the production secrets (signing and encryption keys): the build machine often
  * does not have them, and nothing talks to Inngest while building. So during the build phase,
  * unless INNGEST_DEV says otherwise, the environment is read in dev mode. Modules are evaluated
- * again when the built app starts (`next start`, each Vercel function) and the real environment
- * is then validated strictly: a production server without its keys still refuses to start.
+ * again when the built app serves (`next start`, each Vercel function) and the real environment
+ * is then validated strictly: a production server without its keys answers nothing but an error
+ * naming each missing variable.
  */
 const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
 const source: Record<string, string | undefined> =

@@ -82,7 +82,7 @@ describe("loadItemActivity", () => {
     const api = createInngestApi(inngestApiConfig({ INNGEST_DEV: fake.url }));
     const activity = await loadItemActivity(api, reveal, "brief", "brief_01");
     expect(activity[0]?.runs[0]).toMatchObject({ status: "Running" });
-    expect(activity[0]?.runs[0]?.output).toBeUndefined();
+    expect(activity[0]?.runs[0]?.output?.data).toBeUndefined();
   });
 
   it("reads Inngest Cloud with the signing key and takes the result from the run record", async () => {
