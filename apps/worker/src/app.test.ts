@@ -1,11 +1,10 @@
 import { assetUploadedFixtures } from "@studio/events/fixtures";
-import { runThroughServeHandler } from "@studio/middleware/testing";
+import { runThroughServeHandler, signatureHeader } from "@studio/middleware/testing";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { app as devApp } from "./app.ts";
 import { functionIds } from "./functions/function-ids.ts";
 import { outside } from "./testing/current-services.ts";
 import { importWithEnv } from "./testing/import-with-env.ts";
-import { inngestSignature } from "./testing/sign-request.ts";
 
 const SIGNING_KEY = "signkey-test-7a6f0e3cbb1d4c2f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f";
 const SERVE_URL = "http://127.0.0.1:3001/api/inngest";
@@ -89,7 +88,7 @@ describe("serve endpoint, cloud mode", () => {
     const res = await cloudApp.request(
       new Request(SERVE_URL, {
         method: "PUT",
-        headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band", "x-inngest-signature": inngestSignature(body, SIGNING_KEY) },
+        headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band", "x-inngest-signature": signatureHeader(JSON.stringify(body), SIGNING_KEY) },
         body: JSON.stringify(body),
       }),
     );

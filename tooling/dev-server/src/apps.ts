@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { captureOutput } from "./capture-output.ts";
 import { toolingEnv, inheritedEnv } from "./env.ts";
 import { assertPortFree } from "./ports.ts";
 
@@ -36,26 +37,18 @@ export async function startApp(
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let output = "";
-  const onData = (d: Buffer) => {
-    const text = d.toString();
-    output += text;
-    if (output.length > 2_000_000) output = output.slice(-1_000_000);
-    if (opts.onLog) for (const line of text.split("\n")) if (line.trim()) opts.onLog(line);
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
+  const output = captureOutput(child, opts.onLog);
 
   const url = `http://127.0.0.1:${opts.port}`;
   const serveUrl = `${url}/api/inngest`;
   const stop = () => killGroup(child);
   try {
-    await waitForEndpoint(serveUrl, child, opts.readyTimeoutMs ?? 120_000, () => output, name);
+    await waitForEndpoint(serveUrl, child, opts.readyTimeoutMs ?? 120_000, output, name);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { name, appId, url, serveUrl, logs: () => output, stop };
+  return { name, appId, url, serveUrl, logs: output, stop };
 }
 
 async function waitForEndpoint(serveUrl: string, child: ChildProcess, timeoutMs: number, logs: () => string, name: string) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureInngestBinary } from "./binary.ts";
+import { captureOutput } from "./capture-output.ts";
 import { toolingEnv } from "./env.ts";
 import { assertPortFree, freePort } from "./ports.ts";
 
@@ -61,15 +62,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const onData = (d: Buffer) => {
-    const text = d.toString();
-    output += text;
-    if (output.length > 2_000_000) output = output.slice(-1_000_000);
-    if (options.onLog) for (const line of text.split("\n")) if (line.trim()) options.onLog(line);
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
+  const output = captureOutput(child, options.onLog);
 
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -84,12 +77,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
 
   try {
-    await waitForHealth(url, child, options.readyTimeoutMs ?? 30_000, () => output);
+    await waitForHealth(url, child, options.readyTimeoutMs ?? 30_000, output);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, process: child, logs: () => output, stop };
+  return { url, port, process: child, logs: output, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logs: () => string) {
