@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NavLink } from "./nav-link.tsx";
 
 const links = [
   { href: "/briefs", label: "Briefs" },
@@ -21,7 +22,7 @@ export function SiteHeader({ mode }: { mode: string }) {
           <ul className="nav">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
+                <NavLink href={link.href}>{link.label}</NavLink>
               </li>
             ))}
           </ul>
