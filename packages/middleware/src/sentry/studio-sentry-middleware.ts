@@ -28,6 +28,18 @@ export class StudioSentryMiddleware extends SentryMiddleware {
   /** This request runs without the stock trace and span set-up (tracing is off). */
   #lean = false;
 
+  constructor(...args: ConstructorParameters<typeof SentryMiddleware>) {
+    super(...args);
+    // With tracing off, these two hooks have nothing to do (the event tags are set in
+    // transformFunctionInput instead). The SDK calls every hook an instance has, so remove them
+    // from this instance rather than leave them as no-ops.
+    if (!Sentry.hasSpansEnabled()) {
+      for (const hook of ["wrapFunctionHandler", "onStepStart"]) {
+        Object.defineProperty(this, hook, { value: undefined, configurable: true, writable: true });
+      }
+    }
+  }
+
   override async wrapRequest(args: Middleware.WrapRequestArgs): Promise<Middleware.Response> {
     const { fn, runId, next } = args;
     this.#lean = fn !== null && !Sentry.hasSpansEnabled();
@@ -48,12 +60,6 @@ export class StudioSentryMiddleware extends SentryMiddleware {
     }
   }
 
-  override wrapFunctionHandler(args: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
-    if (this.#lean) {
-      Sentry.getIsolationScope().setTags({ "inngest.event.id": args.ctx.event.id, "inngest.event.name": args.ctx.event.name });
-    }
-    return super.wrapFunctionHandler(args);
-  }
 
   override onStepComplete(arg: Middleware.OnStepCompleteArgs): void {
     super.onStepComplete(arg);
@@ -77,6 +83,10 @@ export class StudioSentryMiddleware extends SentryMiddleware {
   }
 
   override transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
+    if (this.#lean) {
+      // Runs inside wrapRequest's isolation scope, as the stock wrapFunctionHandler did.
+      Sentry.getIsolationScope().setTags({ "inngest.event.id": arg.ctx.event.id, "inngest.event.name": arg.ctx.event.name });
+    }
     const result = super.transformFunctionInput(arg);
     const sentry = new Proxy(result.ctx.sentry, {
       get: (target, prop, receiver) => {
@@ -89,10 +99,6 @@ export class StudioSentryMiddleware extends SentryMiddleware {
       },
     });
     return { ...result, ctx: { ...result.ctx, sentry } };
-  }
-
-  override onStepStart(arg: Middleware.OnStepStartArgs): void {
-    if (Sentry.hasSpansEnabled()) super.onStepStart(arg);
   }
 
   override onRunError(arg: Middleware.OnRunErrorArgs): void {
