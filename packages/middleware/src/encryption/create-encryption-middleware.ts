@@ -1,9 +1,16 @@
-import { encryptionMiddleware, isEncryptedValue, isV0EncryptedValue } from "@inngest/middleware-encryption";
+import { EncryptionService, encryptionMiddleware, isEncryptedValue, isV0EncryptedValue } from "@inngest/middleware-encryption";
 import type { Logger, Middleware } from "inngest";
 import type { EncryptionKeys } from "./resolve-encryption-keys.ts";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
 
 type ExecutionRequestBody = { steps?: unknown; ctx?: { fn_id?: unknown; disable_immediate_execution?: unknown } };
+
+/** True when one of an event's top-level data fields is an encrypted envelope (what the stock hook decrypts). */
+function hasEncryptedField(data: unknown): boolean {
+  if (typeof data !== "object" || data === null) return false;
+  for (const value of Object.values(data)) if (isEncryptedValue(value) || isV0EncryptedValue(value)) return true;
+  return false;
+}
 
 /**
  * Whether a step's data can reach wrapStep still encrypted in this request. Stored outputs are
@@ -39,6 +46,12 @@ export function createEncryptionMiddleware(
 ): Middleware.Class {
   const service = new StudioEncryptionService([key, ...fallbackKeys]);
   const Stock = encryptionMiddleware({ key, fallbackDecryptionKeys: fallbackKeys, encryptionService: service });
+  /** The stock middleware's envelope, same field order. */
+  const envelope = async (value: unknown) => ({
+    [EncryptionService.ENCRYPTION_MARKER]: true,
+    [EncryptionService.STRATEGY_MARKER]: service.identifier,
+    data: service.encryptNow(value) ?? (await service.encrypt(value)),
+  });
 
   return class StudioEncryptionMiddleware extends Stock {
     readonly id = "studio:encryption";
@@ -59,10 +72,15 @@ export function createEncryptionMiddleware(
 
     override async transformFunctionInput(arg: Middleware.TransformFunctionInputArgs): Promise<Middleware.TransformFunctionInputArgs> {
       try {
-        const withEvents = (await super.transformFunctionInput?.(arg)) ?? arg;
+        // The stock hook copies the event and awaits a decryption per top-level data field, all
+        // of them: only call it when some field is actually encrypted.
+        const { event, events } = arg.ctx;
+        const eventsEncrypted = hasEncryptedField(event?.data) || (events ?? []).some((e) => hasEncryptedField(e.data));
+        const withEvents = eventsEncrypted ? ((await super.transformFunctionInput?.(arg)) ?? arg) : arg;
         const steps = { ...withEvents.steps };
         const misses: Promise<void>[] = [];
-        for (const [id, step] of Object.entries(steps)) {
+        for (const id in steps) {
+          const step = steps[id]!;
           if (step.type !== "data") continue;
           // The legacy v0 (AES) format is left to the stock wrapStep: keep it for this request.
           if (isV0EncryptedValue(step.data)) delete (this as { wrapStep?: unknown }).wrapStep;
@@ -72,13 +90,28 @@ export function createEncryptionMiddleware(
           if (cached) steps[id] = { type: "data", data: cached.value };
           else misses.push(service.decrypt(ciphertext).then((data) => void (steps[id] = { type: "data", data })));
         }
-        await Promise.all(misses);
+        if (misses.length) await Promise.all(misses);
         return { ...withEvents, steps };
       } catch (err) {
         // The SDK reports this as the attempt's error but runs no error hook for it: log it here.
         logger?.error({ err }, "cannot decrypt the run's event or stored step data");
         throw err;
       }
+    }
+
+    // The stock hooks below are compiled to generator-based async functions that go through a
+    // shared encryptValue; these do the same (null and undefined stay as they are) directly.
+
+    /** Encrypts the function's return value. */
+    override async wrapFunctionHandler({ next }: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
+      const output = await next();
+      return output === undefined || output === null ? output : envelope(output);
+    }
+
+    /** Encrypts a step's output before it is sent to Inngest. */
+    override async wrapStepHandler({ next }: Middleware.WrapStepHandlerArgs): Promise<unknown> {
+      const output = await next();
+      return output === undefined || output === null ? output : envelope(output);
     }
 
     // The two hooks below run for every step of every request, replays included. The stock ones

@@ -5,11 +5,8 @@ import { createRequire } from "node:module";
 type Sodium = {
   ready: Promise<void>;
   crypto_secretbox_KEYBYTES: number;
-  base64_variants: { ORIGINAL: number };
   crypto_generichash(length: number, message: string): Uint8Array;
   crypto_secretbox_easy(message: Uint8Array, nonce: Uint8Array, key: Uint8Array): Uint8Array;
-  from_string(text: string): Uint8Array;
-  to_base64(bytes: Uint8Array, variant: number): string;
 };
 
 const NONCE_BYTES = 24;
@@ -37,12 +34,11 @@ export async function loadSecretbox(key: string): Promise<Seal | undefined> {
   }
   // The middleware trims keys before hashing them; so must we.
   const derived = sodium.crypto_generichash(sodium.crypto_secretbox_KEYBYTES, key.trim());
+  // UTF-8 and base64 (standard alphabet, padded: libsodium's ORIGINAL variant) through Buffer,
+  // natively, rather than through libsodium.js's JavaScript converters.
   return (json) => {
-    const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
-    const box = sodium.crypto_secretbox_easy(sodium.from_string(json), nonce, derived);
-    const combined = new Uint8Array(NONCE_BYTES + box.length);
-    combined.set(nonce);
-    combined.set(box, NONCE_BYTES);
-    return sodium.to_base64(combined, sodium.base64_variants.ORIGINAL);
+    const nonce = randomBytes(NONCE_BYTES);
+    const box = sodium.crypto_secretbox_easy(Buffer.from(json, "utf8"), nonce, derived);
+    return Buffer.concat([nonce, box]).toString("base64");
   };
 }

@@ -29,6 +29,8 @@ export class StudioEncryptionService extends EncryptionService {
   readonly #inner: LibSodiumEncryptionService;
   readonly #fingerprints: string[];
   readonly #seal: Promise<Seal | undefined>;
+  /** #seal once loaded, so that encryptNow needs no promise. */
+  #sealNow: Seal | undefined;
   readonly #plaintext = new Map<string, string>();
   #cachedChars = 0;
 
@@ -39,6 +41,20 @@ export class StudioEncryptionService extends EncryptionService {
     this.identifier = this.#inner.identifier;
     this.#fingerprints = keys.map(keyFingerprint);
     this.#seal = loadSecretbox(keys[0]);
+    void this.#seal.then((seal) => (this.#sealNow = seal));
+  }
+
+  /**
+   * encrypt() without a promise, once the cipher is loaded (shortly after start-up); `undefined`
+   * before that, then use encrypt().
+   */
+  encryptNow(value: unknown): string | undefined {
+    const seal = this.#sealNow;
+    if (!seal) return undefined;
+    const json = JSON.stringify(value);
+    const ciphertext = seal(json);
+    this.#remember(ciphertext, json);
+    return ciphertext;
   }
 
   async encrypt(value: unknown): Promise<string> {
