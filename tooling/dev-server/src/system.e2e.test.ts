@@ -7,7 +7,11 @@ import { APPS, startDevServer, startStack, type Stack } from "./index.ts";
 describe("the local system", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ apps: ["web", "worker", "ai"] });
+    stack = await startStack({
+      apps: ["web", "worker", "ai"],
+      // Its own Next output folder, so this suite can run while `pnpm dev` (or another suite) is up.
+      env: { web: { STUDIO_NEXT_DIST_DIR: ".next/e2e-system" } },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
