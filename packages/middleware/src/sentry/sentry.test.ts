@@ -84,6 +84,7 @@ describe("Sentry reporting", () => {
     });
     expect(reported?.exception?.values?.[0]?.value).toBe("could not notify [email] about brief b-1");
     expect(reported?.environment).toBe("development");
+    expect(reported?.transaction).toBe("inngest:notify-client");
     expectNoPersonalData();
   });
 
