@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { captureOutput } from "./capture-output.ts";
 import { toolingEnv, inheritedEnv } from "./env.ts";
 import { assertPortFree } from "./ports.ts";
+import { registerGroup, unregisterGroup } from "./process-registry.ts";
 
 /** The apps of the system and the Inngest app id each registers as. */
 export const APPS = {
@@ -37,6 +38,7 @@ export async function startApp(
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  registerGroup(child, `${name} app`);
   const output = captureOutput(child, opts.onLog);
 
   const url = `http://127.0.0.1:${opts.port}`;
@@ -68,7 +70,10 @@ async function waitForEndpoint(serveUrl: string, child: ChildProcess, timeoutMs:
 
 /** SIGTERM to the whole process group, SIGKILL after 5 s; resolves when the leader has exited. */
 export async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    unregisterGroup(child);
+    return;
+  }
   const exited = new Promise((r) => child.once("exit", r));
   const signal = (sig: NodeJS.Signals) => {
     try {
@@ -82,4 +87,5 @@ export async function killGroup(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
   signal("SIGKILL"); // children that ignored SIGTERM after the leader left
+  unregisterGroup(child);
 }

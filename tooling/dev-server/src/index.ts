@@ -15,6 +15,7 @@ export {
 export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
 export { cachedBinaryPath, ensureInngestBinary } from "./binary.ts";
 export { assertPortFree, freePort, isPortFree } from "./ports.ts";
+export { reapOrphans } from "./process-registry.ts";
 export { startDevServer, type DevServer, type DevServerOptions } from "./server.ts";
 export { startStack, type Stack } from "./stack.ts";
 export { DEFAULT_PORTS, INNGEST_VERSION } from "./versions.ts";

@@ -5,7 +5,9 @@ import path from "node:path";
 import { ensureInngestBinary } from "./binary.ts";
 import { captureOutput } from "./capture-output.ts";
 import { toolingEnv } from "./env.ts";
+import { killGroup } from "./apps.ts";
 import { assertPortFree, freePort } from "./ports.ts";
+import { reapOrphans, registerGroup } from "./process-registry.ts";
 
 export interface DevServerOptions {
   /** App serve URLs to register (`-u`), e.g. http://127.0.0.1:3001/api/inngest. */
@@ -38,6 +40,7 @@ export interface DevServer {
  * moves to another port when its own is taken, so all of that is pinned down here.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  reapOrphans();
   const bin = await ensureInngestBinary();
   const port = options.port ?? (await freePort());
   await assertPortFree(port, "Inngest Dev Server");
@@ -61,18 +64,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     cwd,
     env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so stop() and the registry can take it down whole
   });
+  registerGroup(child, "Inngest Dev Server");
   const output = captureOutput(child, options.onLog);
 
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await killGroup(child);
     rmSync(cwd, { recursive: true, force: true });
   };
 

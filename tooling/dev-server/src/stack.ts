@@ -2,6 +2,7 @@ import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
 import { devServerApi, type DevServerApi } from "./api.ts";
 import { toolingEnv } from "./env.ts";
 import { freePort } from "./ports.ts";
+import { reapOrphans } from "./process-registry.ts";
 import { startDevServer, type DevServer } from "./server.ts";
 
 export interface Stack {
@@ -23,6 +24,7 @@ export async function startStack(opts: {
   /** Extra environment per app (e.g. short test timeouts, local service URLs). */
   env?: Partial<Record<AppName, Record<string, string>>>;
 }): Promise<Stack> {
+  reapOrphans();
   const log: string[] = [];
   const tag = (who: string) => (line: string) => {
     log.push(`[${who}] ${line}`);

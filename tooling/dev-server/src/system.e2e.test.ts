@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPS, startDevServer, startStack, type Stack } from "./index.ts";
+import { APPS, eventually, reapOrphans, startDevServer, startStack, type Stack } from "./index.ts";
 
 // The plumbing of the whole system: three real app processes, a real Dev Server, real events.
 describe("the local system", () => {
@@ -60,5 +61,27 @@ describe("the Dev Server launcher", () => {
     const pid = server.process.pid!;
     await server.stop();
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it("stops a server left behind by a test runner that was killed outright", async () => {
+    // A separate runner starts a Dev Server, then dies by SIGKILL: none of its cleanup can run.
+    const script = `const { startDevServer } = await import(${JSON.stringify(new URL("./index.ts", import.meta.url).href)});
+      const server = await startDevServer(); console.log(server.process.pid); setInterval(() => {}, 1000);`;
+    const runner = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const orphan = await new Promise<number>((resolve) => runner.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+    runner.kill("SIGKILL");
+    await new Promise((r) => runner.once("exit", r));
+    expect(() => process.kill(orphan, 0)).not.toThrow(); // still running, orphaned
+
+    expect(reapOrphans()).toEqual([`Inngest Dev Server (group ${orphan})`]);
+    const exited = () => {
+      try {
+        process.kill(orphan, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await eventually("the orphaned server to exit", () => Promise.resolve(exited()), 10_000);
   });
 });
