@@ -29,6 +29,8 @@ import { runThroughServeHandler } from "../src/testing/run-through-serve-handler
 import { signatureHeader } from "../src/testing/signature-header.ts";
 
 const { values } = parseArgs({
+  // `pnpm bench -- --breakdown` hands node a literal "--": skip it.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     steps: { type: "string", default: "25" },
     rounds: { type: "string", default: "60" },
