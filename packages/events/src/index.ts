@@ -45,11 +45,12 @@ export {
   type AnalyseBriefResult,
 } from "./functions/analyse-brief.ts";
 
-export { allEvents, allFunctions } from "./registry.ts";
+export { allChannels, allEvents, allFunctions } from "./registry.ts";
 
 export {
   progressUpdateSchema,
   workflowProgress,
+  workflowProgressContract,
   workflowResultSchema,
   type ProgressUpdate,
   type WorkflowResult,

@@ -15,6 +15,7 @@ import { invoicePaid } from "./events/invoice-paid.ts";
 import { projectCreated } from "./events/project-created.ts";
 import { reminderScheduled } from "./events/reminder-scheduled.ts";
 import { analyseBriefContract } from "./functions/analyse-brief.ts";
+import { workflowProgressContract } from "./realtime/workflow-progress.ts";
 
 /** Every event of the contract, in catalog order. Generators and the compatibility gate read this. */
 export const allEvents: readonly AnyContractEvent[] = [
@@ -37,3 +38,6 @@ export const allEvents: readonly AnyContractEvent[] = [
 
 /** Every cross-app invoke target of the contract. */
 export const allFunctions = [analyseBriefContract] as const;
+
+/** Every cross-app realtime channel of the contract (worker publishes, web subscribes). */
+export const allChannels = [workflowProgressContract] as const;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { analyseBriefFixtures } from "../fixtures/analyse-brief.ts";
+import { workflowProgressFixtures } from "../fixtures/workflow-progress.ts";
 import { allFixtures, fixtures } from "../fixtures/index.ts";
 import { buildSnapshot, serializeSchema } from "../json-schema/build-snapshot.ts";
-import { allEvents, allFunctions } from "../registry.ts";
+import { allChannels, allEvents, allFunctions } from "../registry.ts";
 import { renderAsyncApi } from "./render-asyncapi.ts";
 import { renderMarkdown, type CatalogInput } from "./render-markdown.ts";
 
@@ -15,6 +16,13 @@ export function buildGeneratedFiles(): Map<string, string> {
     examples: new Map(allFixtures.map((f) => [f.event.contract.key, f.valid[0]])),
     invokeExamples: new Map([
       [allFunctions[0].key, { data: analyseBriefFixtures.data.valid[0], result: analyseBriefFixtures.return.valid[0] }],
+    ]),
+    channels: allChannels,
+    channelExamples: new Map([
+      [
+        allChannels[0].key,
+        { progress: workflowProgressFixtures.progress.valid[0], result: workflowProgressFixtures.result.valid[0] },
+      ],
     ]),
   };
   const files = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { type AnyContractEvent } from "../contract/contract-event-type.ts";
+import { type ChannelContractLike } from "../json-schema/channel-json-schema.ts";
 import { toJsonSchema } from "../json-schema/to-json-schema.ts";
 import { type CatalogInput } from "./render-markdown.ts";
 
@@ -24,9 +25,62 @@ function envelope(event: AnyContractEvent) {
   };
 }
 
+/** `studio-progress` + `progress` → `studioProgressProgress`. */
+function camel(...parts: string[]): string {
+  const words = parts.join(" ").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1))).join("");
+}
+
 /**
- * An AsyncAPI 3 document of the contract: one channel per event, a send and a receive operation
- * each. `version` is a fingerprint of the schemas (not the package version, so releasing does not
+ * Adds one realtime channel: its name pattern as the address (with parameters), a message per
+ * topic (payload = the realtime message: channel, topic, data), a send and a receive operation.
+ */
+function addChannel(
+  channel: ChannelContractLike,
+  examples: Readonly<Record<string, unknown>> | undefined,
+  into: { channels: Record<string, unknown>; operations: Record<string, unknown>; messages: Record<string, unknown> },
+): void {
+  const id = camel(channel.key);
+  const messageRefs: Record<string, unknown> = {};
+  for (const [topic, entry] of Object.entries(channel.topics)) {
+    const messageId = camel(channel.key, topic);
+    const example = examples?.[topic];
+    into.messages[messageId] = {
+      name: topic,
+      title: `${channel.key} ${topic}`,
+      summary: entry.description,
+      contentType: "application/json",
+      payload: {
+        schemaFormat: "application/schema+json;version=draft-07",
+        schema: {
+          type: "object",
+          required: ["channel", "topic", "data"],
+          properties: {
+            channel: { type: "string", description: `The resolved channel name, ${channel.address}.` },
+            topic: { const: topic },
+            data: toJsonSchema(entry.schema, "draft-7"),
+          },
+        },
+      },
+      ...(example === undefined ? {} : { examples: [{ name: "canonical", payload: { topic, data: example } }] }),
+      "x-owner": channel.owner,
+    };
+    messageRefs[messageId] = { $ref: `#/components/messages/${messageId}` };
+  }
+  into.channels[id] = {
+    address: channel.address,
+    description: `${channel.description} Inngest realtime channel (not an event).`,
+    parameters: Object.fromEntries(Object.entries(channel.parameters).map(([name, description]) => [name, { description }])),
+    messages: messageRefs,
+  };
+  const ref = { channel: { $ref: `#/channels/${id}` }, messages: Object.keys(messageRefs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` })) };
+  into.operations[`send_${id}`] = { action: "send", summary: `Published by ${channel.publishers.join(", ")}`, ...ref, tags: channel.publishers.map((name) => ({ name })) };
+  into.operations[`receive_${id}`] = { action: "receive", summary: `Subscribed to by ${channel.subscribers.join(", ")}`, ...ref, tags: channel.subscribers.map((name) => ({ name })) };
+}
+
+/**
+ * An AsyncAPI 3 document of the contract: one channel per event and per realtime channel, a send
+ * and a receive operation each. `version` is a fingerprint of the schemas (not the package version, so releasing does not
  * make the committed document stale).
  */
 export function renderAsyncApi(input: CatalogInput, version: string): string {
@@ -56,13 +110,14 @@ export function renderAsyncApi(input: CatalogInput, version: string): string {
     operations[`send_${id}`] = { action: "send", summary: `Produced by ${c.producers.join(", ")}`, ...ref, tags: c.producers.map((name) => ({ name })) };
     operations[`receive_${id}`] = { action: "receive", summary: `Consumed by ${c.consumers.join(", ")}`, ...ref, tags: c.consumers.map((name) => ({ name })) };
   }
+  for (const channel of input.channels) addChannel(channel, input.channelExamples.get(channel.key), { channels, operations, messages });
   const document = {
     asyncapi: "3.0.0",
     info: {
       title: "Studio+233 events",
       version,
       description:
-        "Events exchanged by the Studio+233 Inngest apps, generated from @studio/events. Payloads under data.encrypted travel encrypted; schemas show them decrypted.",
+        "Events and realtime channels exchanged by the Studio+233 Inngest apps, generated from @studio/events. Payloads under data.encrypted travel encrypted; schemas show them decrypted.",
     },
     defaultContentType: "application/json",
     channels,

@@ -3,6 +3,7 @@ import { dedupeId } from "../contract/dedupe-id.ts";
 import { type ContractEventType, type EventSchema } from "../contract/contract-event-type.ts";
 import { eventJsonSchema, eventSchemaPath } from "../json-schema/event-json-schema.ts";
 import { functionJsonSchema, functionSchemaPath, type FunctionContractLike } from "../json-schema/function-json-schema.ts";
+import { channelJsonSchema, channelSchemaPath, type ChannelContractLike } from "../json-schema/channel-json-schema.ts";
 import { type JsonSchema } from "../json-schema/types.ts";
 import { describeFields } from "./describe-fields.ts";
 
@@ -14,6 +15,9 @@ export interface CatalogInput {
   /** The canonical example payload of each event, by event key. */
   readonly examples: ReadonlyMap<string, unknown>;
   readonly invokeExamples: ReadonlyMap<string, { data: unknown; result: unknown }>;
+  readonly channels: readonly ChannelContractLike[];
+  /** The canonical example payload of each topic, by channel key then topic. */
+  readonly channelExamples: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -82,6 +86,31 @@ function functionSection(fn: FunctionContractLike, example: { data: unknown; res
   ];
 }
 
+function channelSection(channel: ChannelContractLike, examples: Readonly<Record<string, unknown>> | undefined): string[] {
+  const topics = Object.entries(channel.topics);
+  return [
+    `### \`${channel.address}\``,
+    "",
+    channel.description,
+    "",
+    `- **import:** \`import { ${channel.exportName} } from "@studio/events"\`; publish with \`${channel.exportName}({ ${Object.keys(channel.parameters).join(", ")} })\``,
+    `- **name pattern:** \`${channel.address}\`, where ${Object.entries(channel.parameters).map(([name, text]) => `\`${name}\` is ${text}`).join("; ")}`,
+    `- **topics:** ${topics.map(([topic]) => `\`${topic}\``).join(", ")}`,
+    `- **owner:** ${channel.owner}`,
+    `- **publishers:** ${channel.publishers.join(", ")}`,
+    `- **subscribers:** ${channel.subscribers.join(", ")}`,
+    `- **JSON Schemas:** ${topics.map(([topic]) => `[\`${topic}\`](../packages/events/schemas/${channelSchemaPath(channel, topic)})`).join(", ")}`,
+    "",
+    ...topics.flatMap(([topic, entry]) => [
+      `Topic \`${topic}\`: ${entry.description}`,
+      "",
+      ...fieldTable(channelJsonSchema(channel, topic)),
+      "",
+      ...(examples?.[topic] === undefined ? [] : ["Example `data`:", "", ...json(examples[topic]), ""]),
+    ]),
+  ];
+}
+
 /** `docs/events.md`: the human catalog of the contract, generated from the code. */
 export function renderMarkdown(input: CatalogInput): string {
   const index = input.events.map((e) => {
@@ -93,7 +122,7 @@ export function renderMarkdown(input: CatalogInput): string {
     "",
     "# Event catalog",
     "",
-    "Every event and cross-app invoke contract that the Studio+233 apps exchange, generated from",
+    "Every event, cross-app invoke contract and realtime channel that the Studio+233 apps exchange, generated from",
     "`@studio/events`. The contract package is the single source of truth; this page, the JSON Schemas",
     "under `packages/events/schemas/` and [`asyncapi.yaml`](./asyncapi.yaml) are derived from it.",
     "",
@@ -113,6 +142,12 @@ export function renderMarkdown(input: CatalogInput): string {
     "## Cross-app invoke contracts",
     "",
     ...input.functions.flatMap((fn) => functionSection(fn, input.invokeExamples.get(fn.key))),
+    "## Realtime channels",
+    "",
+    "Inngest realtime channels that one app publishes to while a run is in progress and another app",
+    "subscribes to. Each topic's payload follows the same FULL-compatibility rules as an event's `data`.",
+    "",
+    ...input.channels.flatMap((channel) => channelSection(channel, input.channelExamples.get(channel.key))),
   ];
   return `${lines.join("\n").trimEnd()}\n`;
 }

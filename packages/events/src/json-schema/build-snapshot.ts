@@ -1,4 +1,5 @@
-import { allEvents, allFunctions } from "../registry.ts";
+import { allChannels, allEvents, allFunctions } from "../registry.ts";
+import { channelJsonSchema, channelSchemaPath } from "./channel-json-schema.ts";
 import { eventJsonSchema, eventSchemaPath } from "./event-json-schema.ts";
 import { functionJsonSchema, functionSchemaPath } from "./function-json-schema.ts";
 import { type JsonSchema } from "./types.ts";
@@ -9,6 +10,9 @@ export function buildSnapshot(): Map<string, JsonSchema> {
   for (const event of allEvents) snapshot.set(eventSchemaPath(event), eventJsonSchema(event));
   for (const fn of allFunctions) {
     for (const side of ["data", "return"] as const) snapshot.set(functionSchemaPath(fn, side), functionJsonSchema(fn, side));
+  }
+  for (const channel of allChannels) {
+    for (const topic of Object.keys(channel.topics)) snapshot.set(channelSchemaPath(channel, topic), channelJsonSchema(channel, topic));
   }
   return snapshot;
 }

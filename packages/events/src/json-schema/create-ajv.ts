@@ -19,7 +19,7 @@ export interface AjvMode {
  */
 export function createAjv({ assertFormats }: AjvMode): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: assertFormats, unicodeRegExp: false });
-  ajv.addKeyword({ keyword: "x-event" }).addKeyword({ keyword: "x-function" }).addKeyword({ keyword: "x-encrypted" });
+  ajv.addKeyword({ keyword: "x-event" }).addKeyword({ keyword: "x-function" }).addKeyword({ keyword: "x-channel" }).addKeyword({ keyword: "x-encrypted" });
   if (assertFormats) addFormats(ajv);
   return ajv;
 }

@@ -1,5 +1,6 @@
 import { realtime } from "inngest";
 import { z } from "zod";
+import { type ChannelContractLike } from "../json-schema/channel-json-schema.ts";
 
 /**
  * What a workflow publishes while it runs, so the operator UI can show progress live.
@@ -35,3 +36,24 @@ export const workflowProgress = realtime.channel({
     result: { schema: workflowResultSchema },
   },
 });
+
+/**
+ * Contract metadata of the channel, for the catalog and the compatibility gate. Each topic's
+ * payload is held to the same FULL-compatibility rules as an event's `data`: worker and web deploy
+ * separately, so either side may be on the previous contract.
+ */
+export const workflowProgressContract = {
+  key: "studio-progress",
+  // Derived from the runtime name function, so the documented pattern cannot drift from it.
+  address: workflowProgress({ subject: "{subject}" }).name,
+  parameters: { subject: 'the tracked item as "<kind>:<id>", e.g. "brief:b_123".' },
+  owner: "worker",
+  publishers: ["worker"],
+  subscribers: ["web"],
+  exportName: "workflowProgress",
+  description: "Live progress of a workflow for one tracked item, streamed to the operator UI.",
+  topics: {
+    progress: { schema: progressUpdateSchema, description: "One step of the workflow started, finished, waits, failed or was skipped." },
+    result: { schema: workflowResultSchema, description: "The workflow ended for the item; the last message on the channel for that run." },
+  },
+} as const satisfies ChannelContractLike;
