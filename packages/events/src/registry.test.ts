@@ -3,7 +3,8 @@ import { z } from "zod";
 import { appIds } from "./apps.ts";
 import { describeFields } from "./catalog/describe-fields.ts";
 import { eventJsonSchema } from "./json-schema/event-json-schema.ts";
-import { allEvents, allFunctions } from "./registry.ts";
+import { allChannels, allEvents, allFunctions } from "./registry.ts";
+import { workflowProgress } from "./realtime/workflow-progress.ts";
 import * as contract from "./index.ts";
 
 const parties = [...Object.keys(appIds), "platform"];
@@ -36,7 +37,30 @@ describe("the contract registry", () => {
     expect(misplaced).toEqual([]);
   });
 
-  it.each([...allEvents.map((e) => [e.name, e.contract.schema] as const), ...allFunctions.flatMap((f) => [[`${f.key} data`, f.schemas.data], [`${f.key} return`, f.schemas.return]] as const)])(
+  it("describes the studio-progress channel exactly as the runtime channel is built", () => {
+    const [contract_] = allChannels;
+    expect(contract_.address).toBe("studio-progress:{subject}");
+    expect(workflowProgress({ subject: "brief:b_123" }).name).toBe("studio-progress:brief:b_123");
+    expect(Object.keys(contract_.topics)).toEqual(Object.keys(workflowProgress.topics));
+    for (const [topic, entry] of Object.entries(contract_.topics)) {
+      expect(entry.schema).toBe(workflowProgress.topics[topic as keyof typeof workflowProgress.topics].schema);
+    }
+    expect(contract[contract_.exportName as keyof typeof contract]).toBe(workflowProgress);
+  });
+
+  it.each(allChannels.map((c) => [c.key, c] as const))("channel %s follows the conventions", (_key, channel) => {
+    expect(channel.description).toMatch(/^[A-Z][^\n]{10,140}$/);
+    for (const party of [channel.owner, ...channel.publishers, ...channel.subscribers]) expect(parties).toContain(party);
+    expect(channel.publishers.length).toBeGreaterThan(0);
+    expect(channel.subscribers.length).toBeGreaterThan(0);
+    for (const name of channel.address.match(/\{(\w+)\}/g) ?? []) expect(Object.keys(channel.parameters)).toContain(name.slice(1, -1));
+  });
+
+  it.each([
+    ...allEvents.map((e) => [e.name, e.contract.schema] as const),
+    ...allFunctions.flatMap((f) => [[`${f.key} data`, f.schemas.data], [`${f.key} return`, f.schemas.return]] as const),
+    ...allChannels.flatMap((c) => Object.entries(c.topics).map(([topic, entry]) => [`${c.key} topic ${topic}`, entry.schema] as const)),
+  ])(
     "%s has no transforms or defaults (input and output schemas are the same)",
     (_name, schema) => {
       const input = z.toJSONSchema(schema, { io: "input" });

@@ -42,6 +42,24 @@ describe("compareSnapshots", () => {
       ["studio-ai/analyse-brief return", "return.usage", "field-removed"],
     ]);
   });
+
+  it("reports a removed realtime topic field rooted at `data`, under the topic's name", () => {
+    const topicPath = "channels/studio-progress/progress.json";
+    const before = current.get(topicPath) as JsonSchema & { properties: Record<string, unknown> };
+    const { step: _gone, ...properties } = before.properties;
+    const after = new Map(current).set(topicPath, { ...before, properties, required: ["workflow", "label", "state", "at"] });
+    expect(compareSnapshots(current, after).map((c) => [c.subject, c.path, c.rule])).toEqual([
+      ["studio-progress:{subject} topic progress", "data.step", "field-removed"],
+    ]);
+  });
+
+  it("reports a removed realtime topic as a removed contract", () => {
+    const after = new Map(current);
+    after.delete("channels/studio-progress/result.json");
+    expect(compareSnapshots(current, after).map((c) => [c.subject, c.rule])).toEqual([
+      ["studio-progress:{subject} topic result", "contract-removed"],
+    ]);
+  });
 });
 
 describe("formatBreakingChange", () => {
@@ -55,5 +73,16 @@ describe("formatBreakingChange", () => {
     expect(text).toContain("studio/brief.submitted@1 — data.budget.currency");
     expect(text).toContain("rule:   field-removed: a field was removed");
     expect(text).toMatch(/fix: .*publish a new version and serve both during the overlap .*studio\/brief\.submitted@2/);
+  });
+
+  it("suggests a new topic for a realtime topic (topics have no version)", () => {
+    const text = formatBreakingChange({
+      subject: "studio-progress:{subject} topic progress",
+      path: "data.step",
+      rule: "field-removed",
+      detail: '"step" (required) is gone',
+    });
+    expect(text).toContain("✗ studio-progress:{subject} topic progress — data.step");
+    expect(text).toMatch(/fix: .*add a new topic, e\.g\. `progressV2`, next to `progress`/);
   });
 });

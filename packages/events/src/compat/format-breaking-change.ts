@@ -7,13 +7,21 @@ function nextVersion(subject: string): string | undefined {
   return match ? `${match[1]}@${Number(match[2]) + 1}` : undefined;
 }
 
+/** `studio-progress:{subject} topic progress` → `progress` (realtime channel topics have no version). */
+function topicOf(subject: string): string | undefined {
+  return / topic (\S+)$/.exec(subject)?.[1];
+}
+
 /** One breaking change as the gate prints it: event, field, rule broken, why, and the fix. */
 export function formatBreakingChange(change: BreakingChange): string {
   const rule = rules[change.rule];
   const next = nextVersion(change.subject);
+  const topic = topicOf(change.subject);
   const versionHint = next
     ? ` (e.g. define ${next} in a new event file next to ${change.subject}, keep both in allEvents, move consumers, then deprecate the old one)`
-    : "";
+    : topic
+      ? ` (for a realtime topic: add a new topic, e.g. \`${topic}V2\`, next to \`${topic}\` in the channel, publish both, move subscribers, then remove the old one)`
+      : "";
   return [
     `✗ ${change.subject} — ${change.path}`,
     `    rule:   ${change.rule}: ${rule.summary} (${change.detail})`,

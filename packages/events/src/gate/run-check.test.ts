@@ -55,6 +55,32 @@ describe("runCheck", () => {
     expect(result.report).toMatch(/fix: +keep the field .* publish a new version and serve both during the overlap/);
   });
 
+  it("fails on a field removed from a realtime topic, naming channel, topic, field and fix", () => {
+    // The snapshot had a field the current progress schema no longer declares = the code removed it.
+    editSnapshot("channels/studio-progress/progress.json", (s) => {
+      s.properties.percent = { type: "number" };
+      (s.required as string[]).push("percent");
+    });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
+    expect(result.ok).toBe(false);
+    expect(result.breaking).toEqual([
+      expect.objectContaining({ subject: "studio-progress:{subject} topic progress", path: "data.percent", rule: "field-removed" }),
+    ]);
+    expect(result.report).toContain("✗ studio-progress:{subject} topic progress — data.percent");
+    expect(result.report).toMatch(/fix: +keep the field .*add a new topic/);
+  });
+
+  it("fails on a widened enum in a realtime topic", () => {
+    editSnapshot("channels/studio-progress/result.json", (s) => {
+      const outcome = s.properties.outcome as { enum: string[] };
+      outcome.enum.splice(outcome.enum.indexOf("expired"), 1); // the code added "expired"
+    });
+    const result = runCheck({ repoRoot: root, gitRefs: [] });
+    expect(result.breaking.map((c) => [c.subject, c.path, c.rule])).toEqual([
+      ["studio-progress:{subject} topic result", "data.outcome", "enum-widened"],
+    ]);
+  });
+
   it("fails on a narrowed enum", () => {
     editSnapshot("events/studio/asset.processed/v1.json", (s) => {
       const items = (s.properties.renditions as { items: { properties: { size: { enum: string[] } } } }).items;

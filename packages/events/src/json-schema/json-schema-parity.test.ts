@@ -5,7 +5,9 @@ import { analyseBriefFixtures } from "../fixtures/analyse-brief.ts";
 import { allFixtures } from "../fixtures/index.ts";
 import { mutate, REMOVE } from "../fixtures/mutate.ts";
 import { analyseBriefDataSchema, analyseBriefReturnSchema } from "../functions/analyse-brief.ts";
-import { allFunctions } from "../registry.ts";
+import { workflowProgressFixtures } from "../fixtures/workflow-progress.ts";
+import { allChannels, allFunctions } from "../registry.ts";
+import { channelJsonSchema } from "./channel-json-schema.ts";
 import { createAjv } from "./create-ajv.ts";
 import { eventJsonSchema } from "./event-json-schema.ts";
 import { functionJsonSchema } from "./function-json-schema.ts";
@@ -23,6 +25,7 @@ interface Subject {
 }
 
 const fn = allFunctions[0];
+const channel = allChannels[0];
 const subjects: Subject[] = [
   ...allFixtures.map((f) => ({
     name: f.event.name,
@@ -33,6 +36,12 @@ const subjects: Subject[] = [
   })),
   { name: `${fn.key} data`, zod: analyseBriefDataSchema, json: functionJsonSchema(fn, "data"), ...analyseBriefFixtures.data },
   { name: `${fn.key} return`, zod: analyseBriefReturnSchema, json: functionJsonSchema(fn, "return"), ...analyseBriefFixtures.return },
+  ...(["progress", "result"] as const).map((topic) => ({
+    name: `${channel.key} topic ${topic}`,
+    zod: channel.topics[topic].schema,
+    json: channelJsonSchema(channel, topic),
+    ...workflowProgressFixtures[topic],
+  })),
 ];
 
 /** Every path (dot-separated, array indexes as numbers) inside a JSON value. */
