@@ -8,6 +8,7 @@ import { markInvoicePaidForm } from "./definitions/mark-invoice-paid.ts";
 import { registerAssetForm } from "./definitions/register-asset.ts";
 import { scheduleReminderForm } from "./definitions/schedule-reminder.ts";
 import { submitBriefForm } from "./definitions/submit-brief.ts";
+import { updateBriefForm } from "./definitions/update-brief.ts";
 import { withdrawBriefForm } from "./definitions/withdraw-brief.ts";
 import { type FormField } from "./form-field.ts";
 import { type StudioForm } from "./studio-form.ts";
@@ -47,6 +48,7 @@ function normalised(fields: readonly FormField[], data: unknown): unknown {
 
 const forms: Array<[string, StudioForm, { valid: readonly unknown[] }]> = [
   ["submit brief", submitBriefForm, fixtures.briefSubmitted],
+  ["edit brief", updateBriefForm, fixtures.briefUpdated],
   ["approve brief", approveBriefForm, fixtures.briefApproved],
   ["withdraw brief", withdrawBriefForm, fixtures.briefWithdrawn],
   ["register asset", registerAssetForm, fixtures.assetUploaded],
@@ -83,6 +85,25 @@ describe("console forms", () => {
     const ids = t.sink.events.map((e) => e.id);
     expect(ids).toHaveLength(2);
     expect(new Set(ids)).toEqual(new Set(["studio/brief.submitted@1:brief_01"]));
+  });
+
+  it("a double submit of the same edit sends the same event id (the revision is in the form)", async () => {
+    const form = typed(updateBriefForm.fields, fixtures.briefUpdated.valid[0]);
+    await Promise.all([submitForm(t.client, updateBriefForm, form, NOW), submitForm(t.client, updateBriefForm, form, NOW)]);
+    expect(new Set(t.sink.events.map((e) => e.id))).toEqual(new Set([dedupeId(updateBriefForm.event, fixtures.briefUpdated.valid[0])]));
+  });
+
+  it("an edit with a blank title leaves the title out; a blank description is refused naming it", async () => {
+    const form = typed(updateBriefForm.fields, fixtures.briefUpdated.valid[0]);
+    form.set("encrypted.title", "  ");
+    expect((await submitForm(t.client, updateBriefForm, form, NOW)).ok).toBe(true);
+    expect((await t.received())[0]?.data).toEqual({ ...fixtures.briefUpdated.valid[0], encrypted: { description: fixtures.briefUpdated.valid[0].encrypted.description } });
+    t.sink.events.length = 0;
+    form.set("encrypted.description", "");
+    const refused = await submitForm(t.client, updateBriefForm, form, NOW);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(Object.keys(refused.state.fieldErrors)).toEqual(["encrypted.description"]);
+    expect(t.sink.events).toEqual([]);
   });
 
   it("names every bad field, keeps what was typed and sends nothing", async () => {

@@ -8,6 +8,7 @@ import { producibleEvents, type ProducibleEvent, type ProducibleEventKey } from 
 /** The contract's fixtures for each event the web app produces. */
 const cases = {
   "brief.submitted": fixtures.briefSubmitted,
+  "brief.updated": fixtures.briefUpdated,
   "brief.approved": fixtures.briefApproved,
   "brief.withdrawn": fixtures.briefWithdrawn,
   "asset.uploaded": fixtures.assetUploaded,

@@ -2,6 +2,7 @@ import {
   assetUploaded,
   briefApproved,
   briefSubmitted,
+  briefUpdated,
   briefWithdrawn,
   invoiceIssued,
   invoicePaid,
@@ -19,6 +20,7 @@ export type ProducibleEvent = ContractEventType<string, EventSchema, true>;
  */
 export const producibleEvents = {
   "brief.submitted": briefSubmitted,
+  "brief.updated": briefUpdated,
   "brief.approved": briefApproved,
   "brief.withdrawn": briefWithdrawn,
   "asset.uploaded": assetUploaded,

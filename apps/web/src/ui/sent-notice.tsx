@@ -1,5 +1,6 @@
 const messages: Record<string, string> = {
   submitted: "Brief submitted. Intake starts now: follow it below.",
+  updated: "Edit sent. The AI app analyses the brief again once the edits settle.",
   approved: "Approval sent. The project is created once intake sees it.",
   withdrawn: "Withdrawal sent. Intake for this brief is cancelled.",
   registered: "Asset registered. Processing starts now.",

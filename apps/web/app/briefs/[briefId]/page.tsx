@@ -3,8 +3,11 @@ import { type Route } from "next";
 import { briefApproved, briefSubmitted, briefWithdrawn, projectCreated } from "@studio/events";
 import { findAnalysis } from "../../../src/activity/find-analysis.ts";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
+import { latestBriefUpdate } from "../../../src/activity/latest-brief-update.ts";
+import { nextBriefRevision } from "../../../src/activity/next-brief-revision.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { approveBrief } from "../../../src/actions/approve-brief.ts";
+import { updateBrief } from "../../../src/actions/update-brief.ts";
 import { withdrawBrief } from "../../../src/actions/withdraw-brief.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
@@ -14,7 +17,7 @@ import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { ConsoleForm } from "../../../src/ui/console-form.tsx";
 import { formatMoney } from "../../../src/ui/format.ts";
-import { approveFields, withdrawFields } from "../../../src/ui/form-fields/brief-fields.ts";
+import { approveFields, editFields, withdrawFields } from "../../../src/ui/form-fields/brief-fields.ts";
 import { LiveProgress } from "../../../src/ui/live-progress.tsx";
 import { OutcomeDetails } from "../../../src/ui/outcome-details.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
@@ -36,6 +39,10 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   const withdrawn = findEventData(events, briefWithdrawn);
   const project = findEventData(events, projectCreated);
   const analysed = findAnalysis(events);
+  // What the brief says now: the latest edit over what was submitted.
+  const edit = latestBriefUpdate(events);
+  const title = edit?.encrypted.title ?? brief?.title;
+  const description = edit?.encrypted.description ?? brief?.encrypted.description;
   // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
   const open = !withdrawn && !project && (brief !== undefined || !activity.ok);
   const status = withdrawn ? "Withdrawn" : project ? "Project created" : approved ? "Approved, creating project" : "Awaiting approval";
@@ -44,7 +51,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
     <>
       <SentNotice sent={sent} />
       <div className="page-head">
-        <h1>{brief?.title ?? `Brief ${briefId}`}</h1>
+        <h1>{title ?? `Brief ${briefId}`}</h1>
         <span className="badge" data-testid="brief-status">
           {status}
         </span>
@@ -69,7 +76,13 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
               <dt>Due</dt>
               <dd>{brief.dueDate}</dd>
               <dt>Description</dt>
-              <dd style={{ whiteSpace: "pre-wrap" }}>{brief.encrypted.description}</dd>
+              <dd style={{ whiteSpace: "pre-wrap" }}>{description}</dd>
+              {edit && (
+                <>
+                  <dt>Revision</dt>
+                  <dd data-testid="brief-revision">{edit.revision}</dd>
+                </>
+              )}
             </dl>
           ) : (
             <p className="muted">
@@ -101,6 +114,19 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
             <>
               <h3>Approve</h3>
               <ConsoleForm label="Approve brief" action={approveBrief} fields={approveFields(briefId)} submitLabel="Approve brief" pendingLabel="Approving…" />
+            </>
+          )}
+          {open && brief && (
+            // Only with the brief known: the next revision is counted from the edits Inngest holds.
+            <>
+              <h3 style={{ marginTop: "1.25rem" }}>Edit</h3>
+              <ConsoleForm
+                label="Edit brief"
+                action={updateBrief}
+                fields={editFields(briefId, nextBriefRevision(events), { title, description: description ?? brief.encrypted.description })}
+                submitLabel="Save edits"
+                pendingLabel="Saving…"
+              />
             </>
           )}
           {open && (

@@ -28,3 +28,20 @@ export function withdrawFields(briefId: string): FieldSpec[] {
     { name: "reason", label: "Reason", type: "textarea", hint: "Up to 500 characters." },
   ];
 }
+
+/** The "Edit brief" form, filled with the brief as it stands; `revision` is the next one. */
+export function editFields(briefId: string, revision: number, current: { title?: string; description: string }): FieldSpec[] {
+  return [
+    { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
+    { name: "revision", label: "Revision", type: "hidden", defaultValue: String(revision) },
+    { name: "encrypted.title", label: "Title", defaultValue: current.title ?? "", hint: "Optional, up to 120 characters. Leave blank to keep the title as it is." },
+    {
+      name: "encrypted.description",
+      label: "Description",
+      type: "textarea",
+      required: true,
+      defaultValue: current.description,
+      hint: "Up to 5000 characters. Encrypted before it leaves the app; the AI app analyses the brief again.",
+    },
+  ];
+}
