@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseEnv, studioEnvSchema } from "@studio/middleware";
+import { parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
 
 /**
  * `next build` imports every route module to collect page data, and with it this file. A build
@@ -15,19 +15,25 @@ const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
 const source: Record<string, string | undefined> =
   isNextBuild && !process.env.INNGEST_DEV ? { ...process.env, INNGEST_DEV: "1" } : process.env;
 
+/**
+ * The web app's variables on top of the shared ones; docs/web.md lists each (env.docs.test.ts
+ * checks). Blank values (`PORT=` in a .env file) mean "not set": the default applies.
+ */
+export const webEnvSchema = studioEnvSchema.extend({
+  /**
+   * Port of `next start` and `serve`. Next reads it from its command line, not from here (the
+   * `start` script passes `${PORT:-3000}`); it is validated here so a bad value is named.
+   */
+  PORT: varWithDefault(z.coerce.number().int().min(1).max(65535), "3000"),
+  /**
+   * Folder of the local outbox (the stand-in for Slack and email that the worker posts to when
+   * no real service is configured). Relative paths are resolved from the app's folder.
+   */
+  STUDIO_OUTBOX_DIR: varWithDefault(z.string().min(1), ".data"),
+});
+
 /** The web app's server-side configuration: the only place it reads process.env. */
-export const env = parseEnv(
-  "web",
-  studioEnvSchema.extend({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    /**
-     * Folder of the local outbox (the stand-in for Slack and email that the worker posts to when
-     * no real service is configured). Relative paths are resolved from the app's folder.
-     */
-    STUDIO_OUTBOX_DIR: z.string().min(1).default(".data"),
-  }),
-  source,
-);
+export const env = parseEnv("web", webEnvSchema, source);
 export type Env = typeof env;
 
 /** Absolute path of the outbox folder. */
