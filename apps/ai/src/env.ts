@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { envFlag, inngestMode, parseEnv, studioEnvSchema } from "@studio/middleware";
+import { blankAsUnset, envFlag, inngestMode, optionalVar, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
 import { timeStrSchema } from "./config/time-str.ts";
 
-/** An empty variable (`AI_API_KEY=` in a .env file) means "not set". */
-const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
-/** A default given as the raw text (for variables whose schema transforms the text). */
-const withDefault = <T extends z.ZodType>(schema: T, raw: string) => z.preprocess((v) => blankAsUnset(v) ?? raw, schema);
+// Blank values (`AI_API_KEY=` in a .env file) mean "not set".
+const optional = optionalVar;
+const withDefault = varWithDefault;
 
 const providers = ["openai", "anthropic", "openai-compatible", "offline"] as const;
 
@@ -28,8 +26,8 @@ const probeUrls = z.string().transform((raw, ctx) => {
 
 export const aiEnvSchema = studioEnvSchema
   .extend({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3002),
-    HOST: z.string().default("127.0.0.1"),
+    PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3002"),
+    HOST: withDefault(z.string(), "127.0.0.1"),
 
     /** Which model provider answers. `auto`: see docs/ai.md ("Choosing a model"). */
     AI_PROVIDER: z.preprocess(blankAsUnset, z.enum(["auto", ...providers]).default("auto")),

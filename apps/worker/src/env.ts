@@ -1,16 +1,14 @@
 import { z } from "zod";
-import { ConfigError, inngestMode, parseEnv, studioEnvSchema } from "@studio/middleware";
+import { ConfigError, inngestMode, optionalVar, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { clientDirectoryVar } from "./config/client-directory.ts";
 import { zonedCronVar } from "./config/cron.ts";
 import { durationVar } from "./config/duration.ts";
 import { rateVar } from "./config/rate.ts";
 
-/** An unset-looking value (`WEBHOOK_TOKEN=` in a .env file) means "not set". */
-const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalUrl = z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional());
-const optionalSecret = z.preprocess(blankAsUnset, z.string().min(1).optional());
-/** A default written as the variable's text, applied when it is unset or blank. */
-const withDefault = <T extends z.ZodType>(schema: T, raw: string) => z.preprocess((v) => blankAsUnset(v) ?? raw, schema);
+// Blank values (`WEBHOOK_TOKEN=` in a .env file) mean "not set".
+const optionalUrl = optionalVar(z.url({ protocol: /^https?$/ }));
+const optionalSecret = optionalVar(z.string().min(1));
+const withDefault = varWithDefault;
 
 /**
  * The worker's configuration: the only place it reads process.env. Validated at start-up, so a

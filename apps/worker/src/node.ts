@@ -1,12 +1,7 @@
 // Local and container entry: a Node HTTP server on HOST:PORT.
-import { serve } from "@hono/node-server";
-import { app } from "./app.ts";
-import { inngest } from "./client.ts";
-import { env } from "./env.ts";
+import { runNodeServer } from "@studio/middleware/node-server";
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, ({ address, port }) => {
-  console.log(`[${inngest.id}] serving http://${address}:${port}/api/inngest (${inngest.mode} mode)`);
+await runNodeServer(async () => {
+  const [{ app }, { inngest }, { env }] = await Promise.all([import("./app.ts"), import("./client.ts"), import("./env.ts")]);
+  return { app, client: inngest, port: env.PORT, host: env.HOST };
 });
-const close = () => server.close(() => process.exit(0));
-process.on("SIGINT", close);
-process.on("SIGTERM", close);

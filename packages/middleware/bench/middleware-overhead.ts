@@ -90,7 +90,7 @@ const bareClient = (id: string, middleware: Middleware.Class[] = []) =>
 const sentry = memorySentryTransport();
 const full = createStudioClient({
   id: "bench-full",
-  env: { INNGEST_SIGNING_KEY: SIGNING_KEY, STUDIO_ENCRYPTION_KEY: ENCRYPTION_KEY, SENTRY_DSN: DSN, LOG_LEVEL: "info" },
+  env: { INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_EVENT_KEY: "bench-event-key", STUDIO_ENCRYPTION_KEY: ENCRYPTION_KEY, SENTRY_DSN: DSN, LOG_LEVEL: "info" },
   logDestination: discard,
   sentryTransport: sentry.transport,
   services: { email: { send: () => Promise.resolve() } },

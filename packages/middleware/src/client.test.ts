@@ -8,7 +8,7 @@ import { DEV_ONLY_ENCRYPTION_KEY } from "./encryption/dev-encryption-key.ts";
 import { keyFingerprint } from "./encryption/key-fingerprint.ts";
 import { collectLogLines, createTestEngine, testEnv, TEST_ENCRYPTION_KEY } from "./testing/index.ts";
 
-const cloud = { INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef", LOG_LEVEL: "info" as const };
+const cloud = { INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef", INNGEST_EVENT_KEY: "event-key-prod", LOG_LEVEL: "info" as const };
 
 function startupError(build: () => unknown): string {
   try {
@@ -29,6 +29,11 @@ describe("createStudioClient: configuration errors stop the app at start-up", ()
 
   it("requires INNGEST_SIGNING_KEY in cloud mode", () => {
     expect(startupError(() => createStudioClient({ id: "app", env: { LOG_LEVEL: "info" } }))).toContain("INNGEST_SIGNING_KEY is not set");
+  });
+
+  it("requires INNGEST_EVENT_KEY in cloud mode", () => {
+    const text = startupError(() => createStudioClient({ id: "app", env: { INNGEST_SIGNING_KEY: cloud.INNGEST_SIGNING_KEY, LOG_LEVEL: "info" } }));
+    expect(text).toContain("[app] INNGEST_EVENT_KEY is not set, and it is required in cloud mode");
   });
 
   it("refuses the public dev-only key in cloud mode", () => {

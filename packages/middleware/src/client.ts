@@ -93,6 +93,12 @@ export function createStudioClient<
         `For local development set INNGEST_DEV=1 (or the Dev Server's URL); in production copy the signing key from the Inngest dashboard.`,
     );
   }
+  if (!isDev && !env.INNGEST_EVENT_KEY) {
+    throw new ConfigError(
+      `[${id}] INNGEST_EVENT_KEY is not set, and it is required in cloud mode: every Studio app sends events. ` +
+        `Create an event key in the Inngest dashboard (Manage → Event keys) for this app.`,
+    );
+  }
   const keys = resolveEncryptionKeys(id, env, isDev);
   const secrets = [
     env.INNGEST_SIGNING_KEY,

@@ -1,3 +1,4 @@
+export { blankAsUnset, optionalVar, varWithDefault } from "./config/blank-as-unset.ts";
 export { ConfigError } from "./config/config-error.ts";
 export { envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
 export { parseEnv } from "./config/parse-env.ts";

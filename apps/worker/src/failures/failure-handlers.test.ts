@@ -43,7 +43,7 @@ describe("failure handlers", () => {
       const report = await onIntakeBriefFailure(args);
       expect(report).toEqual({ functionId: "intake-brief", runId: "01FAILEDRUN", compensated: true, alerted: true });
       expect(texts()).toEqual([
-        "Brief brief_01: intake failed, so its held slot is released. Re-send the brief once the cause is fixed.",
+        "Brief brief_01: intake failed, so its held slot is released. Once the cause is fixed, rerun the failed run from the Inngest dashboard (docs/runbooks/worker-intake-brief.md).",
         expect.stringContaining(":warning: intake-brief failed for brief brief_01 (run 01FAILEDRUN): NonRetriableError: webhook rejected"),
       ]);
       expect(texts()[1]).toContain("Compensation done.");

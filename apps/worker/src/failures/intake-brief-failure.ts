@@ -17,7 +17,7 @@ export function onIntakeBriefFailure(args: FailureArgs) {
       await args.webhook.notify(
         args.step,
         "release-slot-after-failure",
-        `Brief ${briefId ?? "(unknown id)"}: intake failed, so its held slot is released. Re-send the brief once the cause is fixed.`,
+        `Brief ${briefId ?? "(unknown id)"}: intake failed, so its held slot is released. Once the cause is fixed, rerun the failed run from the Inngest dashboard (docs/runbooks/worker-intake-brief.md).`,
       );
     },
   });

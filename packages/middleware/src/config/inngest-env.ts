@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankAsUnset, optionalVar } from "./blank-as-unset.ts";
 
 /** Turns "1"/"true"/"0"/"false" (any case) into a boolean; anything else is left for zod to reject. */
 export const envFlag = z
@@ -12,13 +13,13 @@ export const envFlag = z
  */
 export const inngestEnvSchema = z.object({
   /** "1" for a Dev Server on localhost:8288, or the Dev Server's URL. Unset or "0" means cloud. */
-  INNGEST_DEV: z.string().optional(),
-  INNGEST_BASE_URL: z.url().optional(),
-  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
-  INNGEST_SIGNING_KEY_FALLBACK: z.string().min(1).optional(),
-  INNGEST_EVENT_KEY: z.string().min(1).optional(),
-  INNGEST_ENV: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  INNGEST_DEV: optionalVar(z.string()),
+  INNGEST_BASE_URL: optionalVar(z.url()),
+  INNGEST_SIGNING_KEY: optionalVar(z.string()),
+  INNGEST_SIGNING_KEY_FALLBACK: optionalVar(z.string()),
+  INNGEST_EVENT_KEY: optionalVar(z.string()),
+  INNGEST_ENV: optionalVar(z.string()),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 export type InngestEnv = z.output<typeof inngestEnvSchema>;
 

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { blankAsUnset } from "./blank-as-unset.ts";
 import { encryptionKeyProblem } from "./encryption-key-rules.ts";
 import { inngestEnvSchema } from "./inngest-env.ts";
 import { sentryDsnProblem } from "./sentry-dsn-problem.ts";
 
-/** An empty variable (`SENTRY_DSN=` in a .env file) means "not set", not "set to nothing". */
-const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const encryptionKey = z.string().superRefine((key, ctx) => {
   const problem = encryptionKeyProblem(key);
