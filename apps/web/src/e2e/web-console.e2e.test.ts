@@ -104,6 +104,10 @@ describe("web console against the Dev Server", () => {
   });
 
   it("approves the brief from its page", async () => {
+    // The realtime result published above makes the live view refresh the page 1.5 s later; a
+    // refresh still in flight when the approval redirects can land after it and show the page as
+    // it was before. Let it happen first (the race is the test's timing, not the approval's).
+    await page.waitForTimeout(2_000);
     await page.getByLabel("Approved by").fill("operator_grace");
     await page.getByRole("button", { name: "Approve brief" }).click();
     await page.waitForURL(/\?sent=approved/);
