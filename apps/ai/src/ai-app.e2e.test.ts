@@ -70,7 +70,7 @@ describe("the AI app against the real Dev Server", () => {
     expect(JSON.stringify(calls[0]!.body)).toContain(`Edit 3 of ${briefId}`);
     expect(await stack.api.runsForEvent(ids[0]!)).toEqual([]);
 
-    const analysed = (await stack.api.events(briefAnalysed.name)).filter((e) => e.data["briefId"] === briefId);
+    const analysed = await stack.api.waitForEvents(briefAnalysed.name, (e) => e.data["briefId"] === briefId);
     expect(analysed).toHaveLength(1);
     expect(briefAnalysed.schema.parse(analysed[0]!.data)).toEqual(result);
   });
@@ -114,7 +114,7 @@ describe("the AI app against the real Dev Server", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ task: "tags", model: "studio-primary" });
 
-    const tagged = (await stack.api.events(assetTagged.name)).filter((e) => e.data["assetId"] === assetId);
+    const tagged = await stack.api.waitForEvents(assetTagged.name, (e) => e.data["assetId"] === assetId);
     expect(tagged).toHaveLength(1);
     expect(assetTagged.schema.parse(tagged[0]!.data)).toMatchObject({
       projectId: "project_e2e",

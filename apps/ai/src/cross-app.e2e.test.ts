@@ -82,7 +82,7 @@ describe("worker → ai across apps", () => {
     expect(run.status).toBe("COMPLETED");
     expect(run.result).toMatchObject({ outcome: "approved", briefId });
 
-    const project = (await stack.api.events(projectCreated.name)).find((e) => e.data["briefId"] === briefId);
+    const [project] = await stack.api.waitForEvents(projectCreated.name, (e) => e.data["briefId"] === briefId);
     expect(project?.data["summary"]).toBe(expected.summary);
   });
 });

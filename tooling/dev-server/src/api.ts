@@ -208,6 +208,27 @@ export function devServerApi(baseUrl: string) {
       return (body.data ?? []).map((e) => ({ ...e, id: e.id ?? e.internal_id ?? "" }));
     },
 
+    /**
+     * Events of one name that match `where`, once at least `count` (default 1) are stored. Events
+     * a function sends from a step are written asynchronously, so a single read right after the
+     * run ends can miss them.
+     */
+    async waitForEvents(
+      name: string,
+      where: (event: StoredEvent) => boolean,
+      opts: { count?: number; timeoutMs?: number } = {},
+    ): Promise<StoredEvent[]> {
+      const count = opts.count ?? 1;
+      return eventually(
+        `${count} stored ${name} event(s) matching the test's filter`,
+        async () => {
+          const found = (await api.events(name)).filter(where);
+          return found.length >= count && found;
+        },
+        opts.timeoutMs ?? 15_000,
+      );
+    },
+
     /** One event as stored (waits for it: events sent from a step are written asynchronously). */
     async event(eventId: string, timeoutMs = 15_000): Promise<StoredEvent> {
       return eventually(

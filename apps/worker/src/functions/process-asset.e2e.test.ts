@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { assetUploadedFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@studio/dev-server";
 import { endedRun, runResult, startWorkerStack, type WorkerStack } from "../e2e/stack.ts";
 
 // process-asset against the real Dev Server (retries 1s apart, as the test server runs it), with a
@@ -58,16 +57,14 @@ describe("process-asset end to end", () => {
     // No retry for a 4xx.
     expect(renditionCalls(assetId, "print")).toHaveLength(1);
 
-    const failed = await eventually("studio/automation.failed for the run", async () =>
-      (await w.stack.api.events("studio/automation.failed")).find((e) => e.data.runId === run.runId),
-    );
-    expect(failed.data).toMatchObject({
+    const [failed] = await w.stack.api.waitForEvents("studio/automation.failed", (e) => e.data.runId === run.runId);
+    expect(failed!.data).toMatchObject({
       app: "studio-worker",
       functionId: "process-asset",
       trigger: { name: "studio/asset.uploaded" },
       compensated: false,
     });
-    expect((failed.data.error as { message: string }).message).toContain("rendition rejected the request with HTTP 422");
+    expect((failed!.data.error as { message: string }).message).toContain("rendition rejected the request with HTTP 422");
     await w.services.waitFor("the team alert", () =>
       w.services.received("/webhook").find((r) => (r.body as { text: string }).text.includes(`process-asset failed for asset ${assetId}`)),
     );
