@@ -19,7 +19,6 @@ export const toolingEnv = {
   ),
   path: env.PATH ?? "",
   home: env.HOME ?? homedir(),
-  isCI: env.CI === "true" || env.CI === "1",
   /** Keep the apps' and Dev Server's logs in the test output (default: only on failure). */
   verbose: env.STUDIO_E2E_VERBOSE === "1",
 };
