@@ -9,7 +9,8 @@ import { type EventData } from "@studio/events";
 
 /**
  * Runs a console form with the app's client: on success the operator lands on the item's page
- * (`to` builds it from the sent data) with `?sent=<sent>` for the confirmation; otherwise the form
+ * (`to` builds it from the sent data) with `?sent=<sent>&event=<event id>`: the page confirms it and
+ * waits for Inngest to list that event before showing the item as changed. Otherwise the form
  * shows what to fix.
  */
 export async function runFormAction<TEvent extends ProducibleEvent>(
@@ -22,5 +23,6 @@ export async function runFormAction<TEvent extends ProducibleEvent>(
   if (!outcome.ok) return outcome.state;
   // Typed routes cannot check a path built from data (an id could hold any character); `to` is
   // always one of the item pages and ids are URI-encoded.
-  redirect(`${to(outcome.sent.data)}?sent=${sent}` as Route);
+  const query = new URLSearchParams({ sent, ...(outcome.sent.eventId ? { event: outcome.sent.eventId } : {}) });
+  redirect(`${to(outcome.sent.data)}?${query}` as Route);
 }

@@ -104,10 +104,6 @@ describe("web console against the Dev Server", () => {
   });
 
   it("approves the brief from its page", async () => {
-    // The realtime result published above makes the live view refresh the page 1.5 s later; a
-    // refresh still in flight when the approval redirects can land after it and show the page as
-    // it was before. Let it happen first (the race is the test's timing, not the approval's).
-    await page.waitForTimeout(2_000);
     await page.getByLabel("Approved by").fill("operator_grace");
     await page.getByRole("button", { name: "Approve brief" }).click();
     await page.waitForURL(/\?sent=approved/);
@@ -116,7 +112,13 @@ describe("web console against the Dev Server", () => {
     await expect.poll(async () => (await approved()).length, { timeout: 15_000 }).toBe(1);
     const approvals = await approved();
     expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, { briefId, approvedBy: "operator_grace" }), { briefId, approvedBy: "operator_grace" }]]);
-    expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approved/);
+    // Inngest lists an event a moment after accepting it: the page shows the approval as sent at
+    // once (never "Awaiting approval" with the form again) and updates itself once it is listed.
+    expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approval sent|Approved/);
+    expect(await page.getByRole("button", { name: "Approve brief" }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId("brief-status").innerText(), { timeout: 15_000 }).toBe("Approved, creating project");
+    expect(await page.getByTestId("sent-notice").getAttribute("data-recorded")).toBe("true");
+    expect(await page.getByText("Approved by operator_grace.").count()).toBe(1);
   });
 
   it("accepts contract data on the JSON API and rejects a bad payload with 400 naming the field", async () => {
@@ -170,6 +172,8 @@ describe("web console against the Dev Server", () => {
     await page.locator('form.console-form[data-hydrated="true"]').waitFor();
     await page.getByRole("button", { name: "Mark as paid" }).click();
     await page.waitForURL(/\?sent=paid/);
+    expect(await page.getByTestId("invoice-status").innerText()).toMatch(/Payment sent|Paid/);
+    await expect.poll(() => page.getByTestId("invoice-status").innerText(), { timeout: 15_000 }).toBe("Paid");
     await expect
       .poll(async () => (await storedEvents("studio/invoice.paid")).filter((e) => e.data.invoiceId === invoiceId).length, { timeout: 15_000 })
       .toBe(1);

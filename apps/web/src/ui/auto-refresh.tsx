@@ -1,18 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 /**
  * Re-renders the page's server data every few seconds while something is still running: run
- * statuses come from the Inngest API, which has no push channel.
+ * statuses come from the Inngest API, which has no push channel. With `forMs` it gives up that
+ * long after it first became active (for waits that may never end, e.g. an event Inngest never lists).
  */
-export function AutoRefresh({ active, everyMs = 3000 }: { active: boolean; everyMs?: number }) {
+export function AutoRefresh({ active, everyMs = 3000, forMs }: { active: boolean; everyMs?: number; forMs?: number }) {
   const router = useRouter();
+  const since = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!active) return;
-    const id = setInterval(() => router.refresh(), everyMs);
+    const start = (since.current ??= Date.now());
+    const id = setInterval(() => {
+      if (forMs !== undefined && Date.now() - start > forMs) clearInterval(id);
+      else router.refresh();
+    }, everyMs);
     return () => clearInterval(id);
-  }, [active, everyMs, router]);
+  }, [active, everyMs, forMs, router]);
   return null;
 }

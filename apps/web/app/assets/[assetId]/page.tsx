@@ -1,6 +1,7 @@
 import { assetProcessed, assetTagged, assetUploaded } from "@studio/events";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
@@ -20,9 +21,9 @@ export async function generateMetadata({ params }: PageProps<"/assets/[assetId]"
 
 export default async function AssetPage({ params, searchParams }: PageProps<"/assets/[assetId]">) {
   const assetId = decodeURIComponent((await params).assetId);
-  const { sent } = await searchParams;
   const activity = await settle(loadItemActivity(inngestApi, reveal, "asset", assetId));
   const events = activity.ok ? activity.value : [];
+  const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
   const asset = findEventData(events, assetUploaded);
   const processed = findEventData(events, assetProcessed);
   const tagged = findEventData(events, assetTagged);

@@ -6,6 +6,7 @@ import { findEventData } from "../../../src/activity/find-event-data.ts";
 import { latestBriefUpdate } from "../../../src/activity/latest-brief-update.ts";
 import { nextBriefRevision } from "../../../src/activity/next-brief-revision.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { isPending, sentEvent } from "../../../src/activity/sent-event.ts";
 import { approveBrief } from "../../../src/actions/approve-brief.ts";
 import { updateBrief } from "../../../src/actions/update-brief.ts";
 import { withdrawBrief } from "../../../src/actions/withdraw-brief.ts";
@@ -31,9 +32,9 @@ export async function generateMetadata({ params }: PageProps<"/briefs/[briefId]"
 
 export default async function BriefPage({ params, searchParams }: PageProps<"/briefs/[briefId]">) {
   const briefId = decodeURIComponent((await params).briefId);
-  const { sent } = await searchParams;
   const activity = await settle(loadItemActivity(inngestApi, reveal, "brief", briefId));
   const events = activity.ok ? activity.value : [];
+  const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
   const brief = findEventData(events, briefSubmitted);
   const approved = findEventData(events, briefApproved);
   const withdrawn = findEventData(events, briefWithdrawn);
@@ -43,9 +44,22 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   const edit = latestBriefUpdate(events);
   const title = edit?.encrypted.title ?? brief?.title;
   const description = edit?.encrypted.description ?? brief?.encrypted.description;
+  // A decision just sent counts before Inngest lists it, so the page never offers it again.
+  const approving = !approved && isPending(sent, "approved");
+  const withdrawing = !withdrawn && isPending(sent, "withdrawn");
   // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
-  const open = !withdrawn && !project && (brief !== undefined || !activity.ok);
-  const status = withdrawn ? "Withdrawn" : project ? "Project created" : approved ? "Approved, creating project" : "Awaiting approval";
+  const open = !withdrawn && !withdrawing && !project && (brief !== undefined || !activity.ok);
+  const status = withdrawn
+    ? "Withdrawn"
+    : withdrawing
+      ? "Withdrawal sent"
+      : project
+        ? "Project created"
+        : approved
+          ? "Approved, creating project"
+          : approving
+            ? "Approval sent"
+            : "Awaiting approval";
 
   return (
     <>
@@ -110,7 +124,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
           ) : approved ? (
             <p className="notice notice--info">Approved by {approved.approvedBy}. The worker creates the project next.</p>
           ) : null}
-          {open && !approved && (
+          {open && !approved && !approving && (
             <>
               <h3>Approve</h3>
               <ConsoleForm label="Approve brief" action={approveBrief} fields={approveFields(briefId)} submitLabel="Approve brief" pendingLabel="Approving…" />

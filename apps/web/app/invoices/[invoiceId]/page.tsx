@@ -2,6 +2,7 @@ import { invoiceIssued, invoicePaid } from "@studio/events";
 import { markInvoicePaid } from "../../../src/actions/mark-invoice-paid.ts";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { isPending, sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
@@ -23,17 +24,21 @@ export async function generateMetadata({ params }: PageProps<"/invoices/[invoice
 
 export default async function InvoicePage({ params, searchParams }: PageProps<"/invoices/[invoiceId]">) {
   const invoiceId = decodeURIComponent((await params).invoiceId);
-  const { sent } = await searchParams;
   const activity = await settle(loadItemActivity(inngestApi, reveal, "invoice", invoiceId));
   const events = activity.ok ? activity.value : [];
+  const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
   const invoice = findEventData(events, invoiceIssued);
   const paid = findEventData(events, invoicePaid);
+  // Sent but not listed by Inngest yet: not offered again, not shown as unpaid.
+  const paying = !paid && isPending(sent, "paid");
   return (
     <>
       <SentNotice sent={sent} />
       <div className="page-head">
         <h1>Invoice {invoiceId}</h1>
-        <span className="badge">{paid ? "Paid" : "Awaiting payment"}</span>
+        <span className="badge" data-testid="invoice-status">
+          {paid ? "Paid" : paying ? "Payment sent" : "Awaiting payment"}
+        </span>
       </div>
       <div className="grid grid--2">
         <section className="panel" aria-labelledby="invoice-facts">
@@ -61,6 +66,8 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
           <h2 id="invoice-payment">Payment</h2>
           {paid ? (
             <p className="notice notice--ok">Paid at {formatInstant(paid.paidAt)}.</p>
+          ) : paying ? (
+            <p className="notice notice--info">Payment sent; Inngest lists it in a moment.</p>
           ) : (
             <ConsoleForm label="Mark invoice paid" action={markInvoicePaid} fields={paidFields(invoiceId)} submitLabel="Mark as paid" pendingLabel="Sending…" />
           )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { reminderScheduled } from "@studio/events";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
+import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
@@ -19,9 +20,9 @@ export async function generateMetadata({ params }: PageProps<"/reminders/[remind
 
 export default async function ReminderPage({ params, searchParams }: PageProps<"/reminders/[reminderId]">) {
   const reminderId = decodeURIComponent((await params).reminderId);
-  const { sent } = await searchParams;
   const activity = await settle(loadItemActivity(inngestApi, reveal, "reminder", reminderId));
   const events = activity.ok ? activity.value : [];
+  const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
   const reminder = findEventData(events, reminderScheduled);
   const delivered = events.some((e) => e.runs.some((r) => r.status === "Completed"));
   return (
