@@ -78,7 +78,9 @@ describe("web console against the Dev Server", () => {
     expect(new Set(sent.map((e) => e.id))).toEqual(new Set([`studio/brief.submitted@1:${briefId}`]));
     expect(sent[0]?.data).toMatchObject({ briefId, clientId: "client_acme", budget: { amount: 1_250_000, currency: "EUR" }, dueDate: "2027-03-31" });
     expect(JSON.stringify(sent[0]?.data.encrypted)).toContain("__ENCRYPTED__"); // personal data is encrypted at rest
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Spring campaign key visuals");
+    // The page shows the brief once Inngest lists it, refreshing itself until then.
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText(), { timeout: 15_000 }).toBe("Spring campaign key visuals");
+    expect(await page.getByTestId("sent-notice").getAttribute("data-recorded")).toBe("true");
     expect(await page.locator(".facts").first().innerText()).toContain("Ada Lovelace <ada@example.com>"); // decrypted for the operator
   });
 
