@@ -1,7 +1,8 @@
 import { loadRecentActivity } from "../../src/activity/load-recent-activity.ts";
 import { reveal } from "../../src/crypto/reveal.ts";
 import { inngestApi } from "../../src/inngest/rest-api.ts";
-import { ActivityList, hasActiveRuns } from "../../src/ui/activity-list.tsx";
+import { ActivityList } from "../../src/ui/activity-list.tsx";
+import { stillChanging } from "../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
 import { settle } from "../../src/ui/settle.ts";
@@ -21,7 +22,7 @@ export default async function RunsPage() {
       <section className="panel">
         {activity.ok ? <ActivityList events={activity.value} showData linkItems /> : <ApiProblem error={activity.error} />}
       </section>
-      <AutoRefresh active={activity.ok && hasActiveRuns(activity.value)} everyMs={4000} />
+      <AutoRefresh active={activity.ok && stillChanging(activity.value)} everyMs={4000} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { type Route } from "next";
 import { itemLink } from "../activity/item-link.ts";
+import { isFinished } from "../activity/still-changing.ts";
 import { type ActivityEvent } from "../activity/types.ts";
 import { formatInstant, toJson } from "./format.ts";
 import { OutcomeDetails } from "./outcome-details.tsx";
@@ -97,11 +98,4 @@ export function ActivityList({ events, showData = false, linkItems = false }: { 
       })}
     </ol>
   );
-}
-
-const isFinished = (status: string) => ["Completed", "Failed", "Cancelled", "Skipped"].includes(status);
-
-/** True while any run is still going: the page keeps refreshing until they finish. */
-export function hasActiveRuns(events: readonly ActivityEvent[]): boolean {
-  return events.some((e) => e.runs.some((r) => !isFinished(r.status)));
 }

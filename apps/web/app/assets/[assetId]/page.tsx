@@ -5,7 +5,8 @@ import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
-import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
+import { ActivityList } from "../../../src/ui/activity-list.tsx";
+import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { LiveProgress } from "../../../src/ui/live-progress.tsx";
@@ -90,7 +91,7 @@ export default async function AssetPage({ params, searchParams }: PageProps<"/as
           {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
         </section>
       </div>
-      <AutoRefresh active={activity.ok && (hasActiveRuns(events) || events.length === 0)} />
+      <AutoRefresh active={activity.ok && (stillChanging(events) || events.length === 0)} />
     </>
   );
 }

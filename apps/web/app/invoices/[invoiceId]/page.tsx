@@ -6,7 +6,8 @@ import { isPending, sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
-import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
+import { ActivityList } from "../../../src/ui/activity-list.tsx";
+import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { ConsoleForm } from "../../../src/ui/console-form.tsx";
@@ -80,7 +81,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
           {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
         </section>
       </div>
-      <AutoRefresh active={activity.ok && (hasActiveRuns(events) || events.length === 0)} />
+      <AutoRefresh active={activity.ok && (stillChanging(events) || events.length === 0)} />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
-import { ActivityList, hasActiveRuns } from "../../../src/ui/activity-list.tsx";
+import { ActivityList } from "../../../src/ui/activity-list.tsx";
+import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { formatInstant } from "../../../src/ui/format.ts";
@@ -59,7 +60,7 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
         <h2 id="runs-title">Events and runs</h2>
         {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
       </section>
-      <AutoRefresh active={activity.ok && hasActiveRuns(events)} everyMs={5000} />
+      <AutoRefresh active={activity.ok && stillChanging(events)} everyMs={5000} />
     </>
   );
 }
