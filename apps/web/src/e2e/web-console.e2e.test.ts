@@ -23,7 +23,7 @@ describe("web console against the Dev Server", () => {
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
     studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
-    await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/runs", "/outbox"]);
+    await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/assets/new", "/assets/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -181,6 +181,42 @@ describe("web console against the Dev Server", () => {
       .toBe(1);
     const issued = (await storedEvents("studio/invoice.issued")).find((e) => e.data.invoiceId === invoiceId);
     expect(issued?.data).toMatchObject({ clientId: "client_acme", total: { amount: 480_000, currency: "EUR" }, dueDate: "2027-04-30" });
+  });
+
+  it("withdraws a brief: shown as sent at once, then Withdrawn, with no decision left to take", async () => {
+    const withdrawnId = `brief_withdraw_${Date.now()}`;
+    const submitted = await fetch(`${studio.web}/api/events/brief.submitted`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...fixtures.briefSubmitted.valid[0], briefId: withdrawnId }),
+    });
+    expect(submitted.status).toBe(202);
+    await openPage(page, `${studio.web}/briefs/${withdrawnId}`);
+    await page.getByRole("button", { name: "Withdraw brief" }).waitFor({ timeout: 15_000 });
+    await page.locator('form.console-form[data-hydrated="true"]').first().waitFor();
+    await page.getByLabel("Reason").fill("Client paused the campaign.");
+    await page.getByRole("button", { name: "Withdraw brief" }).click();
+    await page.waitForURL(/\?sent=withdrawn/);
+    expect(await page.getByTestId("brief-status").innerText()).toMatch(/Withdrawal sent|Withdrawn/);
+    expect(await page.locator("form.console-form").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("brief-status").innerText(), { timeout: 15_000 }).toBe("Withdrawn");
+    expect(await page.getByText("Withdrawn: Client paused the campaign.").count()).toBe(1);
+  });
+
+  it("registers an asset and shows it on its page once Inngest lists it", async () => {
+    await openPage(page, `${studio.web}/assets/new?projectId=project_e2e`);
+    const assetId = await page.locator('input[name="assetId"]').inputValue();
+    await page.getByLabel("File name").fill("hero-visual.png");
+    await page.getByLabel("Content type").fill("image/png");
+    await page.getByLabel("Size in bytes").fill("2048000");
+    await page.getByLabel("Uploaded file URL").fill("https://uploads.example.com/hero-visual.png");
+    await page.getByRole("button", { name: "Register asset" }).click();
+    await page.waitForURL(new RegExp(`/assets/${assetId}\\?sent=registered`));
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText(), { timeout: 15_000 }).toBe("hero-visual.png");
+    expect(await page.getByTestId("sent-notice").getAttribute("data-recorded")).toBe("true");
+    expect(await page.locator(".facts").first().innerText()).toMatch(/project_e2e[\s\S]*image\/png[\s\S]*2,048,000 bytes/);
+    const stored = (await storedEvents("studio/asset.uploaded")).filter((e) => e.data.assetId === assetId);
+    expect(stored.map((e) => e.id)).toEqual([`studio/asset.uploaded@1:${assetId}`]);
   });
 
   it("lists recent runs with the status the Inngest API reports", async () => {
