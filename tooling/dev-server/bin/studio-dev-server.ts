@@ -2,7 +2,8 @@
 // The Inngest Dev Server, provided and started the same way for `pnpm dev`, tests and CI.
 //   studio-dev-server ensure   provide the binary (npm inngest-cli, else a Go build; cached) and print its path
 //   studio-dev-server dev      run it on 127.0.0.1:8288 for the three local apps and print where to look
-import { APPS, DEFAULT_PORTS, devServerApi, ensureInngestBinary, INNGEST_VERSION, startDevServer } from "../src/index.ts";
+import path from "node:path";
+import { APPS, DEFAULT_PORTS, devServerApi, ensureInngestBinary, INNGEST_VERSION, missingUiReason, startDevServer } from "../src/index.ts";
 
 const command = process.argv[2] ?? "dev";
 
@@ -50,12 +51,17 @@ async function dev() {
     }
   }
   const fns = await api.functions();
+  const bin = await ensureInngestBinary();
+  const uiProblem = missingUiReason(bin);
   console.log(
     [
       "",
       "  Studio+233 is running:",
       `    Operator UI (web)    ${urls.web}`,
       `    Inngest Dev Server   ${server.url}   (API: ${server.url}/v1, GraphQL: ${server.url}/v0/gql)`,
+      ...(uiProblem
+        ? [`    (its web UI could not be built, so its pages are blank: ${uiProblem.split("\n")[0]}; delete ${path.dirname(bin)} to rebuild)`]
+        : []),
       `    worker app           ${urls.worker}/api/inngest`,
       `    ai app               ${urls.ai}/api/inngest`,
       `    ${fns.length} functions registered: ${fns.map((f) => f.slug).sort().join(", ")}`,

@@ -1,17 +1,30 @@
-import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildDevServerUi } from "./dev-server-ui.ts";
 import { inheritedEnv, toolingEnv } from "./env.ts";
+import { log, run, which } from "./run.ts";
 import { INNGEST_VERSION } from "./versions.ts";
 
-const log = (msg: string) => process.stderr.write(`[dev-server] ${msg}\n`);
+/**
+ * Revision of how this tooling provides the binary, part of the cache folder's name: bumping it
+ * replaces binaries cached by an older recipe (r2: Go builds embed the web UI).
+ */
+const RECIPE = "r2";
 
-/** Where the provided binary is cached: one folder per version, so a bump rebuilds. */
+/** Where the provided binary is cached: one folder per version and recipe, so a bump rebuilds. */
 export function cachedBinaryPath(version = INNGEST_VERSION): string {
-  return path.join(toolingEnv.toolsDir, `inngest-v${version}`, "inngest");
+  return path.join(toolingEnv.toolsDir, `inngest-v${version}-${RECIPE}`, "inngest");
 }
+
+/** Why the cached binary has no web UI, when its build could not include one. */
+export function missingUiReason(binary: string): string | undefined {
+  const note = path.join(path.dirname(binary), uiMissingFile);
+  return existsSync(note) ? readFileSync(note, "utf8").trim() : undefined;
+}
+const uiMissingFile = "ui-missing.txt";
 
 /**
  * Returns a path to a working `inngest` binary of the pinned version, providing it on first use:
@@ -73,10 +86,11 @@ async function fromNpm(version: string, target: string): Promise<string> {
 }
 
 /**
- * Builds the server from the Go module. Three quirks of building from the module proxy rather
- * than a git checkout: go.mod has a replace directive (so no `go install`), vendor/modules.txt
- * ships without the vendored code (delete vendor/, build with -mod=mod), and an embedded docs
- * folder comes from a git submodule the zip lacks (create one placeholder file).
+ * Builds the server from the Go module, with its web UI built first and embedded (see
+ * buildDevServerUi). Three quirks of building from the module proxy rather than a git checkout:
+ * go.mod has a replace directive (so no `go install`), vendor/modules.txt ships without the
+ * vendored code (delete vendor/, build with -mod=mod), and an embedded docs folder comes from a
+ * git submodule the zip lacks (create one placeholder file).
  */
 async function fromGoModule(version: string, target: string): Promise<string> {
   const go = which("go") ?? toolingEnv.goCandidates.find((p) => existsSync(p));
@@ -100,6 +114,18 @@ async function fromGoModule(version: string, target: string): Promise<string> {
     const docs = path.join(work, "internal/embeddocs/website/pages/docs");
     mkdirSync(docs, { recursive: true });
     writeFileSync(path.join(docs, "placeholder.md"), "Docs are not bundled in this build.\n");
+    const uiNote = path.join(path.dirname(target), uiMissingFile);
+    rmSync(uiNote, { force: true });
+    try {
+      const started = Date.now();
+      await buildDevServerUi(work);
+      log(`built the Dev Server's web UI (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+    } catch (error) {
+      // The server works without its pages (every API, the apps, the tests); say so and go on.
+      const reason = error instanceof Error ? error.message : String(error);
+      writeFileSync(uiNote, `${reason}\n`);
+      log(`the Dev Server's web UI could not be built, so its pages stay blank (the API works): ${reason.split("\n")[0]}`);
+    }
     const out = `${target}.partial`;
     // No -ldflags version stamp: an unstamped build sends no telemetry and skips update checks.
     await run(go, ["build", "-trimpath", "-o", out, "./cmd"], { cwd: work, env: goEnv, timeoutMs: 1_800_000, heartbeat: "still building" });
@@ -111,40 +137,6 @@ async function fromGoModule(version: string, target: string): Promise<string> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-function which(cmd: string): string | undefined {
-  for (const dir of toolingEnv.path.split(path.delimiter)) {
-    const candidate = path.join(dir, cmd);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function run(
-  cmd: string,
-  args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; heartbeat?: string },
-): Promise<{ stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const started = Date.now();
-    const beat = opts.heartbeat
-      ? setInterval(() => log(`${opts.heartbeat} ... ${Math.round((Date.now() - started) / 1000)}s`), 30_000)
-      : undefined;
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs);
-    child.on("error", (e) => reject(e));
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (beat) clearInterval(beat);
-      if (code === 0) resolve({ stdout });
-      else reject(new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${signal ?? `exit ${code}`}):\n${stderr.trim().split("\n").slice(-8).join("\n")}`));
-    });
-  });
 }
 
 /** A cross-process lock: mkdir is atomic. A lock older than 40 minutes is a crashed build. */

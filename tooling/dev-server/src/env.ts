@@ -19,6 +19,8 @@ export const toolingEnv = {
   ),
   path: env.PATH ?? "",
   home: env.HOME ?? homedir(),
+  /** The Chromium that browser tests drive (Debian's package by default). */
+  chromium: env.STUDIO_E2E_CHROMIUM || "/usr/bin/chromium",
   /** Keep the apps' and Dev Server's logs in the test output (default: only on failure). */
   verbose: env.STUDIO_E2E_VERBOSE === "1",
 };

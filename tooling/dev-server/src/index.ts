@@ -13,7 +13,7 @@ export {
   type StoredEvent,
 } from "./api.ts";
 export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
-export { cachedBinaryPath, ensureInngestBinary } from "./binary.ts";
+export { cachedBinaryPath, ensureInngestBinary, missingUiReason } from "./binary.ts";
 export { assertPortFree, freePort, isPortFree } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";
 export { startDevServer, type DevServer, type DevServerOptions } from "./server.ts";

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPS, eventually, reapOrphans, startDevServer, startStack, type Stack } from "./index.ts";
+import { launchChromium } from "./browser.ts";
+import { APPS, ensureInngestBinary, eventually, missingUiReason, reapOrphans, startDevServer, startStack, type Stack } from "./index.ts";
 
 // The plumbing of the whole system: three real app processes, a real Dev Server, real events.
 describe("the local system", () => {
@@ -24,6 +25,25 @@ describe("the local system", () => {
     const apps = await stack.api.apps();
     for (const { appId } of Object.values(APPS)) {
       expect(apps.find((a) => a.name === appId)).toMatchObject({ connected: true, error: null });
+    }
+  });
+
+  it("lists every function of every app in the Dev Server's own web UI, as `pnpm dev` users see it", async () => {
+    // A binary built from the Go module embeds the UI only if its build worked: name why not.
+    expect(missingUiReason(await ensureInngestBinary()), "the Dev Server binary was built without its web UI").toBeUndefined();
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+      await page.goto(`${stack.devServer.url}/functions`);
+      const functions = await stack.api.functions();
+      expect(functions.length).toBeGreaterThan(10);
+      const rows = page.locator("tr");
+      for (const fn of functions) {
+        const app = Object.values(APPS).find(({ appId }) => fn.slug.startsWith(`${appId}-`))?.appId;
+        await rows.filter({ hasText: fn.name }).filter({ hasText: app }).first().waitFor({ timeout: 30_000 });
+      }
+    } finally {
+      await browser.close();
     }
   });
 

@@ -1,14 +1,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { e2eEnv } from "./env.ts";
+import { launchChromium } from "@studio/dev-server/browser";
+import { type Browser, type Page } from "playwright-core";
 
 /** Screenshots of browser tests land here (gitignored; CI keeps them as artifacts). */
 export const artifactsDir = path.resolve(import.meta.dirname, "../../test-results");
 
-/** Real headless Chromium, as installed by the system package manager. */
+/** Real headless Chromium (see launchChromium). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: e2eEnv.chromium, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  return launchChromium();
 }
 
 /** Saves a full-page screenshot as test-results/<name>.png and returns its path. */
