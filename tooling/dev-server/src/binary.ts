@@ -72,6 +72,15 @@ export async function ensureInngestBinary(version = INNGEST_VERSION): Promise<st
 async function fromNpm(version: string, target: string): Promise<string> {
   const npm = which("npm");
   if (!npm) throw new Error("npm is not on PATH");
+  // Its postinstall downloads the release from GitHub; where GitHub is blocked that download can
+  // hang until our timeout (minutes) instead of failing, so ask GitHub first. Behind a proxy
+  // (which this fetch would not use) leave it to npm.
+  if (!toolingEnv.httpsProxy) {
+    await fetch("https://github.com/", { method: "HEAD", signal: AbortSignal.timeout(5_000) }).catch((error: unknown) => {
+      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new Error(`GitHub did not answer (${cause}), and inngest-cli downloads its binary from there`);
+    });
+  }
   const dir = await mkdtemp(path.join(tmpdir(), "inngest-cli-"));
   try {
     await run(npm, ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir, `inngest-cli@${version}`], { timeoutMs: 180_000 });

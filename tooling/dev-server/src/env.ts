@@ -17,6 +17,8 @@ export const toolingEnv = {
   goCandidates: [env.GOROOT ? path.join(env.GOROOT, "bin/go") : undefined, "/usr/local/go/bin/go", path.join(homedir(), "go/bin/go")].filter(
     (p): p is string => Boolean(p),
   ),
+  /** A proxy npm may use to reach GitHub (then the reachability check is left to npm). */
+  httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
   path: env.PATH ?? "",
   home: env.HOME ?? homedir(),
   /** The Chromium that browser tests drive (Debian's package by default). */
