@@ -1,13 +1,6 @@
-// Runs once when the server starts. Importing the Inngest client validates the environment
-// (src/env.ts) and the keys cloud mode needs, so a misconfigured production server stops at
-// start-up with a message naming each variable, instead of answering 500 on its first request.
-// Next only logs an error thrown here and keeps serving, hence the explicit exit.
-// (The app has no Edge routes, so this only ever runs in the Node.js runtime.)
+// Runs once when the server starts. Next compiles this file for both the Node.js and the Edge
+// runtime and inlines NEXT_RUNTIME, so the Edge build drops the Node-only start-up check.
 export async function register() {
-  try {
-    await import("./src/inngest/client.ts");
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  // eslint-disable-next-line no-restricted-properties -- a constant Next inlines at build time, not configuration
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node.ts");
 }

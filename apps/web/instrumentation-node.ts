@@ -1,0 +1,10 @@
+// Node.js side of instrumentation.ts. Importing the Inngest client validates the environment
+// (src/env.ts) and the keys cloud mode needs, so a misconfigured production server stops at
+// start-up with a message naming each variable, instead of answering 500 on its first request.
+// Next only logs an error thrown here and keeps serving, hence the explicit exit.
+try {
+  await import("./src/inngest/client.ts");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
