@@ -19,12 +19,13 @@ export function cachedBinaryPath(version = INNGEST_VERSION): string {
   return path.join(toolingEnv.toolsDir, `inngest-v${version}-${RECIPE}`, "inngest");
 }
 
+const uiMissingFile = "ui-missing.txt";
+
 /** Why the cached binary has no web UI, when its build could not include one. */
 export function missingUiReason(binary: string): string | undefined {
   const note = path.join(path.dirname(binary), uiMissingFile);
   return existsSync(note) ? readFileSync(note, "utf8").trim() : undefined;
 }
-const uiMissingFile = "ui-missing.txt";
 
 /**
  * Returns a path to a working `inngest` binary of the pinned version, providing it on first use:

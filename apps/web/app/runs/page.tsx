@@ -1,8 +1,8 @@
 import { loadRecentActivity } from "../../src/activity/load-recent-activity.ts";
+import { stillChanging } from "../../src/activity/still-changing.ts";
 import { reveal } from "../../src/crypto/reveal.ts";
 import { inngestApi } from "../../src/inngest/rest-api.ts";
 import { ActivityList } from "../../src/ui/activity-list.tsx";
-import { stillChanging } from "../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
 import { settle } from "../../src/ui/settle.ts";

@@ -7,6 +7,7 @@ import { latestBriefUpdate } from "../../../src/activity/latest-brief-update.ts"
 import { nextBriefRevision } from "../../../src/activity/next-brief-revision.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { isPending, sentEvent } from "../../../src/activity/sent-event.ts";
+import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { approveBrief } from "../../../src/actions/approve-brief.ts";
 import { updateBrief } from "../../../src/actions/update-brief.ts";
 import { withdrawBrief } from "../../../src/actions/withdraw-brief.ts";
@@ -14,7 +15,6 @@ import { reveal } from "../../../src/crypto/reveal.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
 import { ActivityList } from "../../../src/ui/activity-list.tsx";
-import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { ConsoleForm } from "../../../src/ui/console-form.tsx";
