@@ -40,6 +40,7 @@ describe("the local system", () => {
       const rows = page.locator("tr");
       for (const fn of functions) {
         const app = Object.values(APPS).find(({ appId }) => fn.slug.startsWith(`${appId}-`))?.appId;
+        expect(app, `the app of ${fn.slug}`).toBeDefined();
         await rows.filter({ hasText: fn.name }).filter({ hasText: app }).first().waitFor({ timeout: 30_000 });
       }
     } finally {
