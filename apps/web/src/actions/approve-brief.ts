@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Approve brief" form. */
 export async function approveBrief(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(approveBriefForm, formData, "approved", (data) => `/briefs/${encodeURIComponent(data.briefId)}`);
+  return runFormAction(approveBriefForm, formData, "approved");
 }

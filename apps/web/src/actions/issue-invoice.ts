@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Issue invoice" form. */
 export async function issueInvoice(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(issueInvoiceForm, formData, "issued", (data) => `/invoices/${encodeURIComponent(data.invoiceId)}`);
+  return runFormAction(issueInvoiceForm, formData, "issued");
 }

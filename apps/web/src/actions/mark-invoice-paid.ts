@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Mark invoice paid" form. */
 export async function markInvoicePaid(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(markInvoicePaidForm, formData, "paid", (data) => `/invoices/${encodeURIComponent(data.invoiceId)}`);
+  return runFormAction(markInvoicePaidForm, formData, "paid");
 }

@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Register asset" form. */
 export async function registerAsset(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(registerAssetForm, formData, "registered", (data) => `/assets/${encodeURIComponent(data.assetId)}`);
+  return runFormAction(registerAssetForm, formData, "registered");
 }

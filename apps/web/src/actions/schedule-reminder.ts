@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Schedule reminder" form. */
 export async function scheduleReminder(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(scheduleReminderForm, formData, "scheduled", (data) => `/reminders/${encodeURIComponent(data.reminderId)}`);
+  return runFormAction(scheduleReminderForm, formData, "scheduled");
 }

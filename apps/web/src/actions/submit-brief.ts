@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "New brief" form. */
 export async function submitBrief(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(submitBriefForm, formData, "submitted", (data) => `/briefs/${encodeURIComponent(data.briefId)}`);
+  return runFormAction(submitBriefForm, formData, "submitted");
 }

@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Edit brief" form. */
 export async function updateBrief(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(updateBriefForm, formData, "updated", (data) => `/briefs/${encodeURIComponent(data.briefId)}`);
+  return runFormAction(updateBriefForm, formData, "updated");
 }

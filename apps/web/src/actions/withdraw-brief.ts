@@ -6,5 +6,5 @@ import { runFormAction } from "./run-form-action.ts";
 
 /** Server action of the "Withdraw brief" form. */
 export async function withdrawBrief(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(withdrawBriefForm, formData, "withdrawn", (data) => `/briefs/${encodeURIComponent(data.briefId)}`);
+  return runFormAction(withdrawBriefForm, formData, "withdrawn");
 }

@@ -1,8 +1,10 @@
 import { type Revealer } from "../crypto/create-revealer.ts";
 import { type InngestApi } from "../inngest-api/create-inngest-api.ts";
-import { type StoredEvent, type StoredFunction, type StoredRun } from "../inngest-api/types.ts";
+import { type StoredEvent, type StoredRun } from "../inngest-api/types.ts";
+import { type FunctionDirectory } from "./function-directory.ts";
 import { type ActivityEvent, type ActivityRun } from "./types.ts";
 
+// Not isFinished (still-changing.ts): a "Skipped" run never ran, so it has no result to read.
 const FINISHED = new Set(["Completed", "Failed", "Cancelled"]);
 
 /**
@@ -12,7 +14,7 @@ const FINISHED = new Set(["Completed", "Failed", "Cancelled"]);
 export async function loadEventActivity(
   api: InngestApi,
   events: readonly StoredEvent[],
-  functions: Map<string, StoredFunction>,
+  functions: FunctionDirectory,
   reveal: Revealer,
   opts: { outputs?: boolean } = {},
 ): Promise<ActivityEvent[]> {
@@ -41,14 +43,14 @@ export async function loadEventActivity(
 async function describeRun(
   api: InngestApi,
   listed: StoredRun,
-  functions: Map<string, StoredFunction>,
+  functions: FunctionDirectory,
   reveal: Revealer,
   withOutput: boolean,
 ): Promise<ActivityRun> {
   // The Dev Server's per-event run list reports a run that is still going (e.g. waiting for an
   // event) as "Completed" with no end time; the run's own record has the real status.
   const run = listed.ended_at ? listed : await api.run(listed.run_id).catch(() => listed);
-  const fn = functions.get(run.function_id);
+  const fn = await functions(run.function_id);
   const described: ActivityRun = {
     runId: run.run_id,
     functionSlug: fn?.id ?? run.function_id,

@@ -14,14 +14,15 @@ import {
 } from "@studio/events";
 
 /**
- * The things an operator follows, each with the field that identifies it, the event that starts
- * it, and the contract events that concern it (matched on that field). `milestones` give the
- * status shown in lists: the first one that happened wins. The live-progress subject is
- * `<kind>:<id>`.
+ * The things an operator follows, each with its console page (`<path>/<id>`, the id URI-encoded),
+ * the field that identifies it, the event that starts it, and the contract events that concern it
+ * (matched on that field). `milestones` give the status shown in lists: the first one that
+ * happened wins. The live-progress subject is `<kind>:<id>`.
  */
 export const trackedKinds = {
   brief: {
     label: "Brief",
+    path: "/briefs",
     idField: "briefId",
     start: briefSubmitted.name,
     events: [briefSubmitted.name, briefUpdated.name, briefAnalysed.name, briefApproved.name, briefWithdrawn.name, projectCreated.name],
@@ -35,6 +36,7 @@ export const trackedKinds = {
   },
   asset: {
     label: "Asset",
+    path: "/assets",
     idField: "assetId",
     start: assetUploaded.name,
     events: [assetUploaded.name, assetProcessed.name, assetTagged.name],
@@ -46,6 +48,7 @@ export const trackedKinds = {
   },
   invoice: {
     label: "Invoice",
+    path: "/invoices",
     idField: "invoiceId",
     start: invoiceIssued.name,
     events: [invoiceIssued.name, invoicePaid.name],
@@ -54,6 +57,7 @@ export const trackedKinds = {
   },
   reminder: {
     label: "Reminder",
+    path: "/reminders",
     idField: "reminderId",
     start: reminderScheduled.name,
     events: [reminderScheduled.name],

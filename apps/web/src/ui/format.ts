@@ -1,3 +1,5 @@
+import { type Money } from "@studio/events";
+
 /** "25 Nov 2026, 10:02:03" in the server's locale-neutral English form, UTC when no zone is known. */
 export function formatInstant(value: string | number | undefined): string {
   if (value === undefined) return "—";
@@ -7,7 +9,7 @@ export function formatInstant(value: string | number | undefined): string {
 }
 
 /** 1250050 + "EUR" → "EUR 12,500.50". */
-export function formatMoney(money: { amount: number; currency: string } | undefined): string {
+export function formatMoney(money: Money | undefined): string {
   if (!money) return "—";
   return `${money.currency} ${(money.amount / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { type Route } from "next";
+import { type Money } from "@studio/events";
 import { type ItemSummary } from "../activity/load-item-list.ts";
-import { type TrackedKind } from "../activity/tracked-kinds.ts";
+import { trackedKinds, type TrackedKind } from "../activity/tracked-kinds.ts";
 import { formatInstant, formatMoney } from "./format.ts";
 
-type Money = { amount: number; currency: string };
 const str = (v: unknown) => (typeof v === "string" ? v : "—");
 const money = (v: unknown) => formatMoney(v as Money | undefined);
 
@@ -33,8 +33,6 @@ const columns: Record<TrackedKind, Array<[string, (d: Record<string, unknown>) =
   ],
 };
 
-const base: Record<TrackedKind, string> = { brief: "/briefs", asset: "/assets", invoice: "/invoices", reminder: "/reminders" };
-
 /** A list of recent items of one kind, each linking to its live view. */
 export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly ItemSummary[] }) {
   if (items.length === 0) return <p className="muted">Nothing yet.</p>;
@@ -58,7 +56,7 @@ export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly 
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link href={`${base[kind]}/${encodeURIComponent(item.id)}` as Route}>{item.id}</Link>
+                <Link href={`${trackedKinds[kind].path}/${encodeURIComponent(item.id)}` as Route}>{item.id}</Link>
               </td>
               {cols.map(([label, get]) => (
                 <td key={label}>{get(item.data)}</td>
