@@ -13,7 +13,7 @@ export {
 } from "./client.ts";
 export { DEV_ONLY_ENCRYPTION_KEY } from "./encryption/dev-encryption-key.ts";
 export { DecryptionError } from "./encryption/decryption-error.ts";
-export { decryptAll, containsEncryptedValue } from "./encryption/decrypt-all.ts";
+export { createDecryptor, decryptAll, containsEncryptedValue } from "./encryption/decrypt-all.ts";
 export { keyFingerprint } from "./encryption/key-fingerprint.ts";
 export { createStudioLogger, type StudioLogger } from "./logging/create-studio-logger.ts";
 export { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";

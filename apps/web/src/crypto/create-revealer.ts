@@ -1,4 +1,4 @@
-import { containsEncryptedValue, decryptAll, DEV_ONLY_ENCRYPTION_KEY } from "@studio/middleware";
+import { containsEncryptedValue, createDecryptor, DEV_ONLY_ENCRYPTION_KEY } from "@studio/middleware";
 import { type Env } from "../env.ts";
 
 /** Turns stored data back into what the operator may read: encrypted fields are decrypted. */
@@ -12,10 +12,13 @@ export type Revealer = (value: unknown) => Promise<{ value: unknown; sealed: boo
 export function createRevealer(env: Pick<Env, "STUDIO_ENCRYPTION_KEY" | "STUDIO_ENCRYPTION_FALLBACK_KEYS">): Revealer {
   // Same rule as the client factory: without a key (dev mode only) the public dev key is in use.
   const keys: [string, ...string[]] = [env.STUDIO_ENCRYPTION_KEY ?? DEV_ONLY_ENCRYPTION_KEY, ...(env.STUDIO_ENCRYPTION_FALLBACK_KEYS ?? [])];
+  // Keys are prepared once, on the first encrypted value, and reused (with their plaintext cache).
+  let decrypt: ((value: unknown) => Promise<unknown>) | undefined;
   return async (value) => {
     if (!containsEncryptedValue(value)) return { value, sealed: false };
     try {
-      return { value: await decryptAll(value, keys), sealed: false };
+      decrypt ??= createDecryptor(keys);
+      return { value: await decrypt(value), sealed: false };
     } catch {
       return { value, sealed: true };
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankAsUnset } from "./blank-as-unset.ts";
+import { optionalVar } from "./blank-as-unset.ts";
 import { encryptionKeyProblem } from "./encryption-key-rules.ts";
 import { inngestEnvSchema } from "./inngest-env.ts";
 import { sentryDsnProblem } from "./sentry-dsn-problem.ts";
@@ -40,12 +40,12 @@ const sentryDsn = z.string().superRefine((dsn, ctx) => {
  */
 export const studioEnvSchema = inngestEnvSchema.extend({
   /** Encrypts step outputs, function results and `data.encrypted` of sent events. Required in cloud mode. */
-  STUDIO_ENCRYPTION_KEY: z.preprocess(blankAsUnset, encryptionKey.optional()),
+  STUDIO_ENCRYPTION_KEY: optionalVar(encryptionKey),
   /** Previous keys, comma-separated, tried when decrypting only. */
-  STUDIO_ENCRYPTION_FALLBACK_KEYS: z.preprocess(blankAsUnset, fallbackKeys.optional()),
+  STUDIO_ENCRYPTION_FALLBACK_KEYS: optionalVar(fallbackKeys),
   /** Sentry project DSN. Unset = error reporting off. */
-  SENTRY_DSN: z.preprocess(blankAsUnset, sentryDsn.optional()),
+  SENTRY_DSN: optionalVar(sentryDsn),
   /** Sentry environment tag; defaults to "development" in dev mode and "production" in cloud mode. */
-  SENTRY_ENVIRONMENT: z.preprocess(blankAsUnset, z.string().optional()),
+  SENTRY_ENVIRONMENT: optionalVar(z.string()),
 });
 export type StudioEnv = z.output<typeof studioEnvSchema>;

@@ -10,6 +10,14 @@ import { StudioEncryptionService } from "./studio-encryption-service.ts";
  * on-call decrypt command and by tests that inspect stored data.
  */
 export async function decryptAll(value: unknown, keys: readonly [string, ...string[]]): Promise<unknown> {
+  return createDecryptor(keys)(value);
+}
+
+/**
+ * `decryptAll` with the keys prepared once (hashing, fingerprints, libsodium, plaintext cache):
+ * for callers that decrypt many values with the same keys.
+ */
+export function createDecryptor(keys: readonly [string, ...string[]]): (value: unknown) => Promise<unknown> {
   const service = new StudioEncryptionService(keys);
   const walk = async (node: unknown): Promise<unknown> => {
     if (isEncryptedValue(node)) return walk(await service.decrypt(node.data));
@@ -28,7 +36,7 @@ export async function decryptAll(value: unknown, keys: readonly [string, ...stri
     }
     return node;
   };
-  return walk(value);
+  return walk;
 }
 
 function tryParseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import type { Breadcrumb, Event, StackFrame } from "@sentry/core";
-import { scrubLogFields, REDACTED } from "../logging/scrub-log-fields.ts";
+import { scrubLogFields } from "../logging/scrub-log-fields.ts";
+import { secretReplacer } from "../logging/secret-scrubbing-stream.ts";
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 /** Request headers worth keeping: they help debugging and identify nobody. */
@@ -11,12 +12,8 @@ export type TextScrubber = (text: string) => string;
 
 /** Replaces e-mail addresses and the given secret values in free text (messages, error values). */
 export function textScrubber(secrets: readonly (string | undefined)[]): TextScrubber {
-  const values = secrets.filter((s): s is string => typeof s === "string" && s.length >= 8);
-  return (text) => {
-    let out = text.replace(EMAIL, "[email]");
-    for (const secret of values) out = out.replaceAll(secret, REDACTED);
-    return out;
-  };
+  const replaceSecrets = secretReplacer(secrets);
+  return (text) => replaceSecrets(text.replace(EMAIL, "[email]"));
 }
 
 function scrubStrings<T>(value: T, scrubText: TextScrubber, depth = 0): T {
