@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type Snapshot } from "../compat/compare-snapshots.ts";
 import { analyseBriefFixtures } from "../fixtures/analyse-brief.ts";
 import { workflowProgressFixtures } from "../fixtures/workflow-progress.ts";
 import { allFixtures, fixtures } from "../fixtures/index.ts";
@@ -7,8 +8,11 @@ import { allChannels, allEvents, allFunctions } from "../registry.ts";
 import { renderAsyncApi } from "./render-asyncapi.ts";
 import { renderMarkdown, type CatalogInput } from "./render-markdown.ts";
 
-/** Every generated file, keyed by its path relative to the repository root. */
-export function buildGeneratedFiles(): Map<string, string> {
+/**
+ * Every generated file, keyed by its path relative to the repository root. `snapshot` is the
+ * contract's JSON Schemas (buildSnapshot()); a caller that already built it passes it in.
+ */
+export function buildGeneratedFiles(snapshot: Snapshot = buildSnapshot()): Map<string, string> {
   const input: CatalogInput = {
     events: allEvents,
     functions: allFunctions,
@@ -27,7 +31,7 @@ export function buildGeneratedFiles(): Map<string, string> {
   };
   const files = new Map<string, string>();
   const fingerprint = createHash("sha256");
-  for (const [path, schema] of buildSnapshot()) {
+  for (const [path, schema] of snapshot) {
     const text = serializeSchema(schema);
     files.set(`packages/events/schemas/${path}`, text);
     fingerprint.update(path).update(text);

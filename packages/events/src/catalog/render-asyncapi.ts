@@ -6,8 +6,7 @@ import { type CatalogInput } from "./render-markdown.ts";
 
 /** `studio/brief.submitted` + v1 → `studioBriefSubmittedV1` (AsyncAPI component keys are identifiers). */
 function idOf(event: AnyContractEvent): string {
-  const words = `${event.contract.name} v${event.contract.version}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1))).join("");
+  return camel(event.contract.name, `v${event.contract.version}`);
 }
 
 /** The Inngest event envelope around an event's `data`. */

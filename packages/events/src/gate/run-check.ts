@@ -28,10 +28,9 @@ export interface CheckResult {
 /** The compatibility gate and the catalog freshness check, as one pure-ish function the script calls. */
 export function runCheck(options: CheckOptions): CheckResult {
   const current = buildSnapshot();
+  const committed = readSnapshotDir(join(options.repoRoot, SCHEMAS_DIR));
   const lines: string[] = [];
-  const baselines: Array<{ label: string; snapshot: Snapshot }> = [
-    { label: `the committed snapshot (${SCHEMAS_DIR}/)`, snapshot: readSnapshotDir(join(options.repoRoot, SCHEMAS_DIR)) },
-  ];
+  const baselines: Array<{ label: string; snapshot: Snapshot }> = [{ label: `the committed snapshot (${SCHEMAS_DIR}/)`, snapshot: committed }];
   for (const ref of options.gitRefs) {
     const snapshot = readSnapshotGit(options.repoRoot, ref, SCHEMAS_DIR);
     if (snapshot) baselines.push({ label: `${ref} (git)`, snapshot });
@@ -54,12 +53,12 @@ export function runCheck(options: CheckOptions): CheckResult {
     breaking.push(...fresh);
   }
 
-  const generated = buildGeneratedFiles();
+  const generated = buildGeneratedFiles(current);
   const stale = [...generated].filter(([path, text]) => {
     const file = join(options.repoRoot, path);
     return !existsSync(file) || readFileSync(file, "utf8") !== text;
   });
-  const orphans = [...readSnapshotDir(join(options.repoRoot, SCHEMAS_DIR)).keys()]
+  const orphans = [...committed.keys()]
     .map((path) => `${SCHEMAS_DIR}/${path}`)
     .filter((path) => !generated.has(path));
   const staleFiles = [...stale.map(([path]) => path), ...orphans];
