@@ -62,6 +62,16 @@ describe("createTestEngine", () => {
     expect(await plain(result)).toMatchObject({ shipped: "fallback (carrier down)" });
   });
 
+  it("fails an invoke for good too, ahead of its invoke entry", async () => {
+    const { error } = await createTestEngine(fulfil, {
+      events: [placed],
+      waitForEvent: { "wait-payment": paid },
+      invoke: { invoice: null },
+      failSteps: { invoice: { name: "BillingError", message: "billing down" } },
+    }).execute();
+    expect(error).toMatchObject({ message: "billing down" });
+  });
+
   it("mocks step results by id, and stays reusable across executions", async () => {
     const t = createTestEngine(fulfil, { events: [placed], waitForEvent: { "wait-payment": paid }, invoke: { invoice: null } });
     const first = await t.execute({ steps: { ship: "mocked-carrier" } });

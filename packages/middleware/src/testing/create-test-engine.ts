@@ -19,9 +19,10 @@ export type TestEngineOptions = {
    */
   waitForEvent?: Record<string, unknown>;
   /**
-   * `step.run` ids that fail for good (as after their last retry): the handler receives a
-   * StepError with this message, so its catch path runs. (Works around @inngest/test resolving a
-   * throwing mock to undefined.) Value: the message, or `{ name, message }`.
+   * Step ids (`step.run`, `step.ai.infer`, `step.ai.wrap` or `step.invoke`) that fail for good (as
+   * after their last retry): the handler receives a StepError with this message, so its catch
+   * path runs. (Works around @inngest/test resolving a throwing mock to undefined.) Value: the
+   * message, or `{ name, message }`. For an invoke, this wins over an `invoke` entry.
    */
   failSteps?: Record<string, string | { name?: string; message: string }>;
   /** Results of `step.invoke` by step id. An invoke with no entry fails the run with an error naming it. */
@@ -80,17 +81,21 @@ function idOf(arg: StepIdArg): string {
 
 function replaceStepTools(step: Context.Any["step"], opts: TestEngineOptions): Context.Any["step"] {
   const tools = step as unknown as Record<string, AnyFn>;
-  const replaced: Record<string, AnyFn> = {};
+  const replaced: Record<string, AnyFn | Record<string, AnyFn>> = {};
 
-  const { failSteps } = opts;
-  if (failSteps) {
-    const realRun = tools["run"]!;
-    replaced["run"] = (id, ...rest) => {
-      const failure = failSteps[idOf(id as StepIdArg)];
-      if (failure === undefined) return realRun(id, ...rest);
-      const { name = "Error", message } = typeof failure === "string" ? { message: failure } : failure;
-      return Promise.reject(new StepError(idOf(id as StepIdArg), { name, message }));
-    };
+  const failSteps = opts.failSteps ?? {};
+  const failure = (id: unknown): Promise<never> | undefined => {
+    const key = idOf(id as StepIdArg);
+    const given = failSteps[key];
+    if (given === undefined) return undefined;
+    const { name = "Error", message } = typeof given === "string" ? { message: given } : given;
+    return Promise.reject(new StepError(key, { name, message }));
+  };
+  if (opts.failSteps) {
+    const failing = (real: AnyFn): AnyFn => (id, ...rest) => failure(id) ?? real(id, ...rest);
+    const ai = step.ai as unknown as Record<string, AnyFn>;
+    replaced["run"] = failing(tools["run"]!);
+    replaced["ai"] = { ...ai, infer: failing(ai["infer"]!), wrap: failing(ai["wrap"]!) };
   }
 
   const { waitForEvent = {} } = opts;
@@ -104,6 +109,8 @@ function replaceStepTools(step: Context.Any["step"], opts: TestEngineOptions): C
 
   const { invoke = {} } = opts;
   replaced["invoke"] = (id) => {
+    const failed = failure(id);
+    if (failed) return failed;
     const key = idOf(id as StepIdArg);
     if (!(key in invoke)) {
       return Promise.reject(new Error(`createTestEngine: step.invoke("${key}") has no result; pass invoke: { "${key}": <output> }`));
