@@ -1,5 +1,5 @@
 import { functionIds } from "../functions/function-ids.ts";
-import { reportFailure, type FailureArgs } from "./report-failure.ts";
+import { originalField, reportFailure, type FailureArgs } from "./report-failure.ts";
 
 /**
  * intake-brief failed for good. Compensation: release the slot intake held for the brief (told
@@ -8,7 +8,7 @@ import { reportFailure, type FailureArgs } from "./report-failure.ts";
  * `brief:<briefId>`.
  */
 export function onIntakeBriefFailure(args: FailureArgs) {
-  const briefId = briefIdOf(args.event.data.event);
+  const briefId = originalField(args.event.data.event, "briefId");
   return reportFailure(args, {
     functionId: functionIds.intakeBrief,
     item: briefId ? `brief ${briefId}` : "an unknown brief",
@@ -21,10 +21,4 @@ export function onIntakeBriefFailure(args: FailureArgs) {
       );
     },
   });
-}
-
-/** The brief id of the event that started the failed run (the failure event types it loosely). */
-export function briefIdOf(original: unknown): string | undefined {
-  const data = (original as { data?: { briefId?: unknown } } | undefined)?.data;
-  return typeof data?.briefId === "string" ? data.briefId : undefined;
 }

@@ -1,5 +1,5 @@
 import { functionIds } from "../functions/function-ids.ts";
-import { reportFailure, type FailureArgs } from "./report-failure.ts";
+import { originalField, reportFailure, type FailureArgs } from "./report-failure.ts";
 
 /**
  * process-asset failed for good. No compensation: nothing outside refers to the renditions
@@ -7,8 +7,7 @@ import { reportFailure, type FailureArgs } from "./report-failure.ts";
  * `asset:<assetId>`.
  */
 export function onProcessAssetFailure(args: FailureArgs) {
-  const assetId = (args.event.data.event as { data?: { assetId?: unknown } } | undefined)?.data?.assetId;
-  const id = typeof assetId === "string" ? assetId : undefined;
+  const id = originalField(args.event.data.event, "assetId");
   return reportFailure(args, {
     functionId: functionIds.processAsset,
     item: id ? `asset ${id}` : "an unknown asset",

@@ -14,6 +14,15 @@ export type FailureArgs = {
   webhook: Webhook;
 };
 
+/**
+ * A string field of the event that started the failed run (`event.data.event.data[key]`; the
+ * failure event types that event loosely). Undefined when missing or not a string.
+ */
+export function originalField(original: unknown, key: string): string | undefined {
+  const value = (original as { data?: Record<string, unknown> } | undefined)?.data?.[key];
+  return typeof value === "string" ? value : undefined;
+}
+
 export type FailureReport = { functionId: string; runId: string; compensated: boolean; alerted: boolean };
 
 /**

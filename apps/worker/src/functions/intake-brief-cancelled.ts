@@ -1,7 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "../client.ts";
-import { briefIdOf } from "../failures/intake-brief-failure.ts";
 import { onIntakeBriefCancelledFailure } from "../failures/intake-brief-cancelled-failure.ts";
+import { originalField } from "../failures/report-failure.ts";
 import { progressFor } from "../progress/progress.ts";
 import { functionIds, slugOf } from "./function-ids.ts";
 
@@ -29,7 +29,7 @@ export const intakeBriefCancelled = inngest.createFunction(
     // The SDK types only function_id and run_id; Inngest also sends the cancelled run's event.
     const cancelled = event.data as { run_id: string; event?: unknown };
     const cancelledRunId = cancelled.run_id;
-    const briefId = briefIdOf(cancelled.event);
+    const briefId = originalField(cancelled.event, "briefId");
     if (!briefId) {
       throw new NonRetriableError(
         `cancelled intake run ${cancelledRunId} carries no brief id in data.event; release its slot by hand (docs/runbooks/worker-intake-brief.md)`,
