@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blankAsUnset, envFlag, inngestMode, optionalVar, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
+import { providerApiKey } from "./config/provider-api-key.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
 import { timeStrSchema } from "./config/time-str.ts";
 
@@ -64,13 +65,11 @@ export const aiEnvSchema = studioEnvSchema
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
-    const keyFor = (provider: string | undefined, ownKey: string | undefined) =>
-      ownKey ?? (provider === "openai" ? env.OPENAI_API_KEY : provider === "anthropic" ? env.ANTHROPIC_API_KEY : undefined);
 
-    if (env.AI_PROVIDER === "openai" && !keyFor("openai", env.AI_API_KEY)) {
+    if (env.AI_PROVIDER === "openai" && !providerApiKey("openai", env.AI_API_KEY, env)) {
       fail("OPENAI_API_KEY", "AI_PROVIDER=openai needs a key: set OPENAI_API_KEY (or AI_API_KEY) from platform.openai.com/api-keys");
     }
-    if (env.AI_PROVIDER === "anthropic" && !keyFor("anthropic", env.AI_API_KEY)) {
+    if (env.AI_PROVIDER === "anthropic" && !providerApiKey("anthropic", env.AI_API_KEY, env)) {
       fail("ANTHROPIC_API_KEY", "AI_PROVIDER=anthropic needs a key: set ANTHROPIC_API_KEY (or AI_API_KEY) from console.anthropic.com");
     }
     if (env.AI_PROVIDER === "openai-compatible" && !env.AI_BASE_URL) {
@@ -88,10 +87,10 @@ export const aiEnvSchema = studioEnvSchema
     }
 
     const fallback = env.AI_FALLBACK_PROVIDER;
-    if (fallback === "openai" && !keyFor("openai", env.AI_FALLBACK_API_KEY)) {
+    if (fallback === "openai" && !providerApiKey("openai", env.AI_FALLBACK_API_KEY, env)) {
       fail("AI_FALLBACK_API_KEY", "AI_FALLBACK_PROVIDER=openai needs a key: set AI_FALLBACK_API_KEY or OPENAI_API_KEY");
     }
-    if (fallback === "anthropic" && !keyFor("anthropic", env.AI_FALLBACK_API_KEY)) {
+    if (fallback === "anthropic" && !providerApiKey("anthropic", env.AI_FALLBACK_API_KEY, env)) {
       fail("AI_FALLBACK_API_KEY", "AI_FALLBACK_PROVIDER=anthropic needs a key: set AI_FALLBACK_API_KEY or ANTHROPIC_API_KEY");
     }
     if (fallback === "openai-compatible" && (!env.AI_FALLBACK_BASE_URL || !env.AI_FALLBACK_MODEL)) {

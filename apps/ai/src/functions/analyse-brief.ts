@@ -1,28 +1,19 @@
 import { analyseBriefDataSchema, analyseBriefReturnSchema, briefAnalysisSchema, type AnalyseBriefResult } from "@studio/events";
 import { invoke, NonRetriableError } from "inngest";
-import type { ThrottleSetting } from "../config/throttle-setting.ts";
 import { reportFailure } from "../failures/report-failure.ts";
 import { askStructured } from "../inference/ask-structured.ts";
-import type { ModelPlanSource } from "../models/model-spec.ts";
 import { offlineBriefAnalysis } from "../offline/offline-brief-analysis.ts";
 import { analyseBriefPrompt } from "../prompts/analyse-brief-prompt.ts";
 import type { AiClient } from "./ai-client.ts";
+import type { ModelFunctionDeps } from "./model-function-deps.ts";
 import { throttleFor } from "./throttle-for.ts";
-
-export interface AnalyseBriefDeps {
-  models: ModelPlanSource;
-  /** Model-calling runs per period; the bucket is keyed by provider. */
-  throttle: ThrottleSetting | undefined;
-  /** Provider name for the throttle key (the configured AI_PROVIDER). */
-  throttleKey: string;
-}
 
 /**
  * `analyse-brief`: the contract's invoke target (`analyseBrief` in @studio/events). Reads one brief
  * revision, asks the configured model for a structured analysis (summary, deliverables, risks,
  * estimate), validates it, and returns it with the model used and the usage.
  */
-export function createAnalyseBrief(client: AiClient, deps: AnalyseBriefDeps) {
+export function createAnalyseBrief(client: AiClient, deps: ModelFunctionDeps) {
   return client.createFunction(
     {
       id: "analyse-brief",

@@ -1,12 +1,11 @@
 import { assetProcessed, assetTagged } from "@studio/events";
 import { z } from "zod";
-import type { ThrottleSetting } from "../config/throttle-setting.ts";
 import { reportFailure } from "../failures/report-failure.ts";
 import { askStructured } from "../inference/ask-structured.ts";
-import type { ModelPlanSource } from "../models/model-spec.ts";
 import { offlineAssetTags } from "../offline/offline-asset-tags.ts";
 import { tagAssetPrompt } from "../prompts/tag-asset-prompt.ts";
 import type { AiClient } from "./ai-client.ts";
+import type { ModelFunctionDeps } from "./model-function-deps.ts";
 import { throttleFor } from "./throttle-for.ts";
 
 /**
@@ -23,14 +22,8 @@ export const assetTagsAnswerSchema = z.preprocess(
   assetTagged.schema.pick({ tags: true, altText: true }),
 );
 
-export interface TagAssetDeps {
-  models: ModelPlanSource;
-  throttle: ThrottleSetting | undefined;
-  throttleKey: string;
-}
-
 /** `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`. */
-export function createTagAsset(client: AiClient, deps: TagAssetDeps) {
+export function createTagAsset(client: AiClient, deps: ModelFunctionDeps) {
   return client.createFunction(
     {
       id: "tag-asset",

@@ -1,5 +1,6 @@
 import { ConfigError } from "@studio/middleware";
 import { isLoopbackUrl } from "../config/loopback-url.ts";
+import { providerApiKey } from "../config/provider-api-key.ts";
 import type { Env } from "../env.ts";
 import { DEFAULT_MODELS, type ModelPlan, type ModelSpec, type ProviderName } from "./model-spec.ts";
 import { probeLocalServer, type LocalServer } from "./probe-local-server.ts";
@@ -43,7 +44,7 @@ function spec(settings: ModelSettings, provider: ProviderName, name: string, bas
 }
 
 async function resolvePrimary(s: ModelSettings, probe: Probe): Promise<{ primary: ModelSpec; reason: string }> {
-  const key = (provider: ProviderName) => s.AI_API_KEY ?? (provider === "openai" ? s.OPENAI_API_KEY : provider === "anthropic" ? s.ANTHROPIC_API_KEY : undefined);
+  const key = (provider: ProviderName) => providerApiKey(provider, s.AI_API_KEY, s);
   const hosted = (provider: "openai" | "anthropic", why: string) => ({
     primary: spec(s, provider, s.AI_MODEL ?? DEFAULT_MODELS[provider], s.AI_BASE_URL, key(provider)),
     reason: why,
@@ -96,9 +97,7 @@ function resolveFallback(s: ModelSettings, primary: ModelSpec): ModelSpec | unde
   if (provider === "offline") return spec(s, "offline", DEFAULT_MODELS.offline, undefined, undefined);
   const samePlace = provider === primary.provider;
   const baseUrl = s.AI_FALLBACK_BASE_URL ?? (samePlace ? primary.baseUrl : undefined);
-  const apiKey =
-    s.AI_FALLBACK_API_KEY ??
-    (samePlace ? primary.apiKey : provider === "openai" ? s.OPENAI_API_KEY : provider === "anthropic" ? s.ANTHROPIC_API_KEY : undefined);
+  const apiKey = samePlace ? (s.AI_FALLBACK_API_KEY ?? primary.apiKey) : providerApiKey(provider, s.AI_FALLBACK_API_KEY, s);
   const name = s.AI_FALLBACK_MODEL ?? (provider === "openai" || provider === "anthropic" ? DEFAULT_MODELS[provider] : primary.name);
   return spec(s, provider, name, baseUrl, apiKey);
 }
