@@ -5,9 +5,7 @@ import { providerApiKey } from "./config/provider-api-key.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
 import { timeStrSchema } from "./config/time-str.ts";
 
-// Blank values (`AI_API_KEY=` in a .env file) mean "not set".
-const optional = optionalVar;
-const withDefault = varWithDefault;
+// optionalVar / varWithDefault: blank values (`AI_API_KEY=` in a .env file) mean "not set".
 
 const providers = ["openai", "anthropic", "openai-compatible", "offline"] as const;
 
@@ -27,41 +25,41 @@ const probeUrls = z.string().transform((raw, ctx) => {
 
 export const aiEnvSchema = studioEnvSchema
   .extend({
-    PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3002"),
-    HOST: withDefault(z.string(), "127.0.0.1"),
+    PORT: varWithDefault(z.coerce.number().int().min(1).max(65535), "3002"),
+    HOST: varWithDefault(z.string(), "127.0.0.1"),
 
     /** Which model provider answers. `auto`: see docs/ai.md ("Choosing a model"). */
     AI_PROVIDER: z.preprocess(blankAsUnset, z.enum(["auto", ...providers]).default("auto")),
     /** Model name as the provider knows it. Defaults per provider (see docs/ai.md). */
-    AI_MODEL: optional(z.string().min(1).max(200)),
+    AI_MODEL: optionalVar(z.string().min(1).max(200)),
     /** Provider base URL, e.g. http://127.0.0.1:11434/v1 (Ollama) or a proxy in front of OpenAI/Anthropic. */
-    AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    AI_BASE_URL: optionalVar(z.url({ protocol: /^https?$/ })),
     /** API key for the provider; OPENAI_API_KEY / ANTHROPIC_API_KEY are read as well. */
-    AI_API_KEY: optional(z.string().min(1)),
-    OPENAI_API_KEY: optional(z.string().min(1)),
-    ANTHROPIC_API_KEY: optional(z.string().min(1)),
+    AI_API_KEY: optionalVar(z.string().min(1)),
+    OPENAI_API_KEY: optionalVar(z.string().min(1)),
+    ANTHROPIC_API_KEY: optionalVar(z.string().min(1)),
 
     /** Used when the primary provider fails for good. Unset: no fallback (or the primary provider if AI_FALLBACK_MODEL is set). */
-    AI_FALLBACK_PROVIDER: optional(z.enum(["none", ...providers])),
-    AI_FALLBACK_MODEL: optional(z.string().min(1).max(200)),
-    AI_FALLBACK_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
-    AI_FALLBACK_API_KEY: optional(z.string().min(1)),
+    AI_FALLBACK_PROVIDER: optionalVar(z.enum(["none", ...providers])),
+    AI_FALLBACK_MODEL: optionalVar(z.string().min(1).max(200)),
+    AI_FALLBACK_BASE_URL: optionalVar(z.url({ protocol: /^https?$/ })),
+    AI_FALLBACK_API_KEY: optionalVar(z.string().min(1)),
 
     /** `infer`: Inngest makes the model call (step.ai.infer). `wrap`: this app makes it (step.ai.wrap). */
     AI_TRANSPORT: z.preprocess(blankAsUnset, z.enum(["infer", "wrap"]).default("infer")),
     /** Model-calling runs per period and provider, e.g. "20/1m"; "off" for none. */
-    AI_THROTTLE: withDefault(throttleSettingSchema, "20/1m"),
+    AI_THROTTLE: varWithDefault(throttleSettingSchema, "20/1m"),
     /** Most tokens one answer may use. */
     AI_MAX_TOKENS: z.preprocess(blankAsUnset, z.coerce.number().int().min(64).max(32_000).default(1024)),
     /** Send the asset image to the model when tagging. Default: on for openai/anthropic, off otherwise. */
-    AI_VISION: optional(envFlag),
+    AI_VISION: optionalVar(envFlag),
     /** Comma-separated loopback base URLs `auto` probes for a local model server, or "none". */
-    AI_LOCAL_PROBE_URLS: withDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
+    AI_LOCAL_PROBE_URLS: varWithDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
 
     /** Quiet time after the last `brief.updated` of a brief before it is re-analysed. */
-    REANALYSE_DEBOUNCE: withDefault(timeStrSchema(1, 7 * 86_400), "30s"),
+    REANALYSE_DEBOUNCE: varWithDefault(timeStrSchema(1, 7 * 86_400), "30s"),
     /** Longest a stream of edits can postpone re-analysis. */
-    REANALYSE_MAX_WAIT: withDefault(timeStrSchema(1, 7 * 86_400), "10m"),
+    REANALYSE_MAX_WAIT: varWithDefault(timeStrSchema(1, 7 * 86_400), "10m"),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });

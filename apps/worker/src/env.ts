@@ -8,7 +8,6 @@ import { rateVar } from "./config/rate.ts";
 // Blank values (`WEBHOOK_TOKEN=` in a .env file) mean "not set".
 const optionalUrl = optionalVar(z.url({ protocol: /^https?$/ }));
 const optionalSecret = optionalVar(z.string().min(1));
-const withDefault = varWithDefault;
 
 /**
  * The worker's configuration: the only place it reads process.env. Validated at start-up, so a
@@ -17,8 +16,8 @@ const withDefault = varWithDefault;
  */
 export const workerEnvSchema = studioEnvSchema
   .extend({
-    PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3001"),
-    HOST: withDefault(z.string(), "127.0.0.1"),
+    PORT: varWithDefault(z.coerce.number().int().min(1).max(65535), "3001"),
+    HOST: varWithDefault(z.string(), "127.0.0.1"),
 
     // Outside services. Unset in dev = the local stand-ins (see localServiceDefaults below).
     WEBHOOK_URL: optionalUrl,
@@ -28,16 +27,16 @@ export const workerEnvSchema = studioEnvSchema
     RENDITION_URL: optionalUrl,
     RENDITION_API_KEY: optionalSecret,
     /** How long one outside HTTP call may take before it counts as failed (and is retried). */
-    OUTSIDE_CALL_TIMEOUT: withDefault(durationVar("10s"), "10s"),
+    OUTSIDE_CALL_TIMEOUT: varWithDefault(durationVar("10s"), "10s"),
 
     // Workflow tunables: tests shorten them through the environment, never by editing code.
-    APPROVAL_TIMEOUT: withDefault(durationVar("3d"), "3d"),
-    APPROVAL_REMINDER_AFTER: withDefault(durationVar("1d"), "1d"),
-    INVOICE_REMINDER_INTERVAL: withDefault(durationVar("7d"), "7d"),
-    INVOICE_MAX_REMINDERS: withDefault(z.coerce.number().int().min(1).max(10), "3"),
-    DIGEST_CRON: withDefault(zonedCronVar, "TZ=Europe/London 0 9 * * MON"),
-    DIGEST_CLIENTS: withDefault(clientDirectoryVar, ""),
-    RENDITION_RATE: withDefault(rateVar("10/1m"), "10/1m"),
+    APPROVAL_TIMEOUT: varWithDefault(durationVar("3d"), "3d"),
+    APPROVAL_REMINDER_AFTER: varWithDefault(durationVar("1d"), "1d"),
+    INVOICE_REMINDER_INTERVAL: varWithDefault(durationVar("7d"), "7d"),
+    INVOICE_MAX_REMINDERS: varWithDefault(z.coerce.number().int().min(1).max(10), "3"),
+    DIGEST_CRON: varWithDefault(zonedCronVar, "TZ=Europe/London 0 9 * * MON"),
+    DIGEST_CLIENTS: varWithDefault(clientDirectoryVar, ""),
+    RENDITION_RATE: varWithDefault(rateVar("10/1m"), "10/1m"),
   })
   .superRefine((env, ctx) => {
     if (env.APPROVAL_REMINDER_AFTER.ms >= env.APPROVAL_TIMEOUT.ms) {

@@ -5,10 +5,8 @@ import { endpointUrl } from "./endpoint-url.ts";
 import { providerErrorMessage, ProviderUnavailableError, retryAfterFrom } from "./provider-errors.ts";
 import { requestBody, wireFormat } from "./request-body.ts";
 
-export interface CallProviderOptions {
-  /** Give up on one HTTP call after this long (it is then retried like a 5xx). */
-  timeoutMs?: number;
-}
+/** Give up on one HTTP call after this long (it is then retried like a 5xx). */
+const CALL_TIMEOUT_MS = 120_000;
 
 /**
  * Calls the provider's chat endpoint from this process (the `wrap` transport) and returns its
@@ -18,7 +16,7 @@ export interface CallProviderOptions {
  * - any other 4xx (bad key, unknown model, bad request): NonRetriableError, since a retry
  *   cannot fix it; the caller then falls back to the next model.
  */
-export async function callProvider(spec: ModelSpec, request: ChatRequest, options: CallProviderOptions = {}): Promise<unknown> {
+export async function callProvider(spec: ModelSpec, request: ChatRequest): Promise<unknown> {
   const url = endpointUrl(spec);
   const where = `${spec.provider} ${spec.name} (${url})`;
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
@@ -35,7 +33,7 @@ export async function callProvider(spec: ModelSpec, request: ChatRequest, option
       method: "POST",
       headers,
       body: JSON.stringify(requestBody(spec, request)),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -40,4 +40,3 @@ export function progressFor(
     },
   };
 }
-export type Progress = ReturnType<typeof progressFor>;

@@ -21,4 +21,3 @@ export function createEmail(config: EmailConfig) {
     },
   };
 }
-export type Email = ReturnType<typeof createEmail>;

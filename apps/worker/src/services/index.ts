@@ -12,4 +12,3 @@ export function createServices(env: Env) {
     rendition: createRendition({ url: env.RENDITION_URL, apiKey: env.RENDITION_API_KEY, timeoutMs }),
   };
 }
-export type Services = ReturnType<typeof createServices>;

@@ -34,4 +34,3 @@ export function createRendition(config: RenditionConfig) {
     },
   };
 }
-export type RenditionService = ReturnType<typeof createRendition>;
