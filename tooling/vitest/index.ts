@@ -18,8 +18,8 @@ export function unitConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
 }
 
 /**
- * End-to-end tests: talk to a real Inngest Dev Server and real app processes, started by the
- * suite's globalSetup. Files run one at a time because they share that server.
+ * End-to-end tests: talk to a real Inngest Dev Server and real app processes, which each suite
+ * starts in its beforeAll (startStack). Files run one at a time: each starts a whole system.
  */
 export function e2eConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
   return mergeConfig(

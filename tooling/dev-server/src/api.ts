@@ -11,7 +11,7 @@
  */
 
 export type RunStatus = "QUEUED" | "RUNNING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED" | "SKIPPED";
-export const ENDED_STATUSES: readonly RunStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "SKIPPED"];
+const ENDED_STATUSES: readonly RunStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "SKIPPED"];
 
 /** A run as the v1 REST API lists it. Use `status()`/`waitForRun()` for its real status. */
 export interface FunctionRun {
@@ -170,7 +170,7 @@ export function devServerApi(baseUrl: string) {
       const { runTrace } = await api.graphql<{ runTrace: { outputID: string | null } }>("query($id: String!) { runTrace(runID: $id) { outputID } }", {
         id: runId,
       });
-      return runTrace.outputID ? api.outputById(runTrace.outputID) : {};
+      return runTrace.outputID ? outputById(runTrace.outputID) : {};
     },
 
     /** What one step stored (by its name in the trace, usually the step id), as parsed JSON. */
@@ -181,17 +181,7 @@ export function devServerApi(baseUrl: string) {
       );
       const span = runTrace.childrenSpans.find((s) => s.name === stepName);
       if (!span) throw new Error(`run ${runId} has no step "${stepName}" (steps: ${runTrace.childrenSpans.map((s) => s.name).join(", ")})`);
-      return span.outputID ? api.outputById(span.outputID) : {};
-    },
-
-    async outputById(outputId: string): Promise<RunOutput> {
-      const { runTraceSpanOutputByID: out } = await api.graphql<{
-        runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
-      }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: outputId });
-      return {
-        ...(out.data ? { data: JSON.parse(out.data) as unknown } : {}),
-        ...(out.error ? { error: out.error } : {}),
-      };
+      return span.outputID ? outputById(span.outputID) : {};
     },
 
     async cancel(runId: string): Promise<void> {
@@ -282,6 +272,18 @@ export function devServerApi(baseUrl: string) {
       });
     },
   };
+
+  /** A span's stored output (a run's or a step's), parsed. */
+  async function outputById(outputId: string): Promise<RunOutput> {
+    const { runTraceSpanOutputByID: out } = await api.graphql<{
+      runTraceSpanOutputByID: { data: string | null; error: { name?: string; message: string } | null };
+    }>("query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }", { id: outputId });
+    return {
+      ...(out.data ? { data: JSON.parse(out.data) as unknown } : {}),
+      ...(out.error ? { error: out.error } : {}),
+    };
+  }
+
   return api;
 }
 export type DevServerApi = ReturnType<typeof devServerApi>;

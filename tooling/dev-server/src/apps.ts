@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { captureOutput } from "./capture-output.ts";
 import { toolingEnv, inheritedEnv } from "./env.ts";
 import { assertPortFree } from "./ports.ts";
-import { registerGroup, unregisterGroup } from "./process-registry.ts";
+import { killGroup, spawnGroup } from "./process-registry.ts";
+import { waitUntilReady } from "./wait-ready.ts";
 
 /** The apps of the system and the Inngest app id each registers as. */
 export const APPS = {
@@ -32,60 +31,27 @@ export async function startApp(
 ): Promise<RunningApp> {
   const { pkg, appId } = APPS[name];
   await assertPortFree(opts.port, `${name} app`);
-  const child = spawn("pnpm", ["--silent", "--filter", pkg, "run", "serve"], {
+  const { child, logs } = spawnGroup(`${name} app`, "pnpm", ["--silent", "--filter", pkg, "run", "serve"], {
     cwd: toolingEnv.repoRoot,
     env: { ...inheritedEnv(), PORT: String(opts.port), HOST: "127.0.0.1", ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+    onLog: opts.onLog,
   });
-  registerGroup(child, `${name} app`);
-  const output = captureOutput(child, opts.onLog);
 
   const url = `http://127.0.0.1:${opts.port}`;
   const serveUrl = `${url}/api/inngest`;
   const stop = () => killGroup(child);
+  const timeoutMs = opts.readyTimeoutMs ?? 120_000;
   try {
-    await waitForEndpoint(serveUrl, child, opts.readyTimeoutMs ?? 120_000, output, name);
+    await waitUntilReady(serveUrl, child, {
+      timeoutMs,
+      intervalMs: 250,
+      logs,
+      exited: (code) => `The ${name} app exited (code ${code}) before serving ${serveUrl}`,
+      timedOut: `The ${name} app did not serve ${serveUrl} within ${timeoutMs} ms`,
+    });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { name, appId, url, serveUrl, logs: output, stop };
-}
-
-async function waitForEndpoint(serveUrl: string, child: ChildProcess, timeoutMs: number, logs: () => string, name: string) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`The ${name} app exited (code ${child.exitCode}) before serving ${serveUrl}:\n${logs().slice(-3000)}`);
-    try {
-      const res = await fetch(serveUrl);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The ${name} app did not serve ${serveUrl} within ${timeoutMs} ms:\n${logs().slice(-3000)}`);
-}
-
-/** SIGTERM to the whole process group, SIGKILL after 5 s; resolves when the leader has exited. */
-export async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
-    unregisterGroup(child);
-    return;
-  }
-  const exited = new Promise((r) => child.once("exit", r));
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      /* already gone */
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-  signal("SIGKILL"); // children that ignored SIGTERM after the leader left
-  unregisterGroup(child);
+  return { name, appId, url, serveUrl, logs, stop };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { INNGEST_VERSION } from "./versions.ts";
 const RECIPE = "r2";
 
 /** Where the provided binary is cached: one folder per version and recipe, so a bump rebuilds. */
-export function cachedBinaryPath(version = INNGEST_VERSION): string {
+function cachedBinaryPath(version = INNGEST_VERSION): string {
   return path.join(toolingEnv.toolsDir, `inngest-v${version}-${RECIPE}`, "inngest");
 }
 
@@ -87,8 +87,11 @@ async function fromNpm(version: string, target: string): Promise<string> {
     await run(npm, ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir, `inngest-cli@${version}`], { timeoutMs: 180_000 });
     const bin = path.join(dir, "node_modules/inngest-cli/bin/inngest");
     if (!existsSync(bin)) throw new Error("inngest-cli installed but its binary is missing (the postinstall download failed)");
-    copyFileSync(bin, target);
-    chmodSync(target, 0o755);
+    // Copied beside the target, then renamed: a parallel process never sees a half-written binary.
+    const partial = `${target}.partial`;
+    copyFileSync(bin, partial);
+    chmodSync(partial, 0o755);
+    renameSync(partial, target);
     return target;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -140,9 +143,7 @@ async function fromGoModule(version: string, target: string): Promise<string> {
     // No -ldflags version stamp: an unstamped build sends no telemetry and skips update checks.
     await run(go, ["build", "-trimpath", "-o", out, "./cmd"], { cwd: work, env: goEnv, timeoutMs: 1_800_000, heartbeat: "still building" });
     chmodSync(out, 0o755);
-    copyFileSync(out, target);
-    rmSync(out, { force: true });
-    chmodSync(target, 0o755);
+    renameSync(out, target); // atomic: a parallel process never sees a half-written binary
     return target;
   } finally {
     rmSync(work, { recursive: true, force: true });

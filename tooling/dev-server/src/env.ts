@@ -20,7 +20,6 @@ export const toolingEnv = {
   /** A proxy npm may use to reach GitHub (then the reachability check is left to npm). */
   httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
   path: env.PATH ?? "",
-  home: env.HOME ?? homedir(),
   /** The Chromium that browser tests drive (Debian's package by default). */
   chromium: env.STUDIO_E2E_CHROMIUM || "/usr/bin/chromium",
   /** Keep the apps' and Dev Server's logs in the test output (default: only on failure). */

@@ -1,6 +1,5 @@
 export {
   devServerApi,
-  ENDED_STATUSES,
   eventually,
   type DevServerApi,
   type EndedRun,
@@ -12,10 +11,10 @@ export {
   type SendableEvent,
   type StoredEvent,
 } from "./api.ts";
-export { APPS, killGroup, startApp, type AppName, type RunningApp } from "./apps.ts";
-export { cachedBinaryPath, ensureInngestBinary, missingUiReason } from "./binary.ts";
-export { assertPortFree, freePort, isPortFree } from "./ports.ts";
+export { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
+export { ensureInngestBinary, missingUiReason } from "./binary.ts";
+export { assertPortFree, freePort } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";
-export { startDevServer, type DevServer, type DevServerOptions } from "./server.ts";
+export { startDevServer, type DevServer } from "./server.ts";
 export { startStack, type Stack } from "./stack.ts";
 export { DEFAULT_PORTS, INNGEST_VERSION } from "./versions.ts";

@@ -1,6 +1,7 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { captureOutput } from "./capture-output.ts";
 import { toolingEnv } from "./env.ts";
 
 /**
@@ -13,7 +14,44 @@ import { toolingEnv } from "./env.ts";
 const dir = path.join(toolingEnv.toolsDir, "running");
 const mine = new Map<number, string>();
 
-export function registerGroup(child: ChildProcess, what: string): void {
+/**
+ * Spawns a long-running process (an app, a Dev Server) as the leader of its own process group,
+ * recorded here so it cannot outlive its owner, and keeps its output (see captureOutput).
+ */
+export function spawnGroup(
+  what: string,
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; onLog?: (line: string) => void },
+): { child: ChildProcess; logs: () => string } {
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  registerGroup(child, what);
+  return { child, logs: captureOutput(child, opts.onLog) };
+}
+
+/** SIGTERM to the whole process group, SIGKILL after 5 s; resolves when the leader has exited. */
+export async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    unregisterGroup(child);
+    return;
+  }
+  const exited = new Promise((r) => child.once("exit", r));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+  signal("SIGKILL"); // children that ignored SIGTERM after the leader left
+  unregisterGroup(child);
+}
+
+function registerGroup(child: ChildProcess, what: string): void {
   if (child.pid === undefined) return;
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${child.pid}.json`), JSON.stringify({ owner: process.pid, what }));
@@ -21,7 +59,7 @@ export function registerGroup(child: ChildProcess, what: string): void {
   installExitHook();
 }
 
-export function unregisterGroup(child: ChildProcess): void {
+function unregisterGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
   mine.delete(child.pid);
   rmSync(path.join(dir, `${child.pid}.json`), { force: true });

@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureInngestBinary } from "./binary.ts";
-import { captureOutput } from "./capture-output.ts";
 import { toolingEnv } from "./env.ts";
-import { killGroup } from "./apps.ts";
 import { assertPortFree, freePort } from "./ports.ts";
-import { reapOrphans, registerGroup } from "./process-registry.ts";
+import { killGroup, reapOrphans, spawnGroup } from "./process-registry.ts";
+import { waitUntilReady } from "./wait-ready.ts";
 
 export interface DevServerOptions {
   /** App serve URLs to register (`-u`), e.g. http://127.0.0.1:3001/api/inngest. */
@@ -41,6 +40,11 @@ export interface DevServer {
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   reapOrphans();
+  return launchDevServer(options);
+}
+
+/** startDevServer without first stopping processes left by an earlier run (startStack does that). */
+export async function launchDevServer(options: DevServerOptions): Promise<DevServer> {
   const bin = await ensureInngestBinary();
   const port = options.port ?? (await freePort());
   await assertPortFree(port, "Inngest Dev Server");
@@ -60,14 +64,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     ...(options.apps ?? []).flatMap((u) => ["-u", u]),
   ];
   const cwd = mkdtempSync(path.join(tmpdir(), "inngest-dev-"));
-  const child = spawn(bin, args, {
+  // Its own process group, so stop() and the registry can take it down whole.
+  const { child, logs } = spawnGroup("Inngest Dev Server", bin, args, {
     cwd,
     env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so stop() and the registry can take it down whole
+    onLog: options.onLog,
   });
-  registerGroup(child, "Inngest Dev Server");
-  const output = captureOutput(child, options.onLog);
 
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -75,31 +77,22 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     rmSync(cwd, { recursive: true, force: true });
   };
 
+  const timeoutMs = options.readyTimeoutMs ?? 30_000;
   try {
-    await waitForHealth(url, child, options.readyTimeoutMs ?? 30_000, output);
+    await waitUntilReady(`${url}/health`, child, {
+      timeoutMs,
+      intervalMs: 200,
+      logs,
+      exited: (code) => `The Inngest Dev Server exited (code ${code}) before it was ready`,
+      problem: () =>
+        /Port conflict/i.test(logs())
+          ? `The Inngest Dev Server reported a port conflict on ${url} (another server is listening):\n${logs().slice(-2000)}`
+          : undefined,
+      timedOut: `The Inngest Dev Server did not become healthy at ${url} within ${timeoutMs} ms`,
+    });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, process: child, logs: output, stop };
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logs: () => string) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) {
-      throw new Error(`The Inngest Dev Server exited (code ${child.exitCode}) before it was ready:\n${logs().slice(-3000)}`);
-    }
-    if (/Port conflict/i.test(logs())) {
-      throw new Error(`The Inngest Dev Server reported a port conflict on ${url} (another server is listening):\n${logs().slice(-2000)}`);
-    }
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The Inngest Dev Server did not become healthy at ${url} within ${timeoutMs} ms:\n${logs().slice(-3000)}`);
+  return { url, port, process: child, logs, stop };
 }

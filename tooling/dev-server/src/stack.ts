@@ -3,7 +3,7 @@ import { devServerApi, type DevServerApi } from "./api.ts";
 import { toolingEnv } from "./env.ts";
 import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
-import { startDevServer, type DevServer } from "./server.ts";
+import { launchDevServer, type DevServer } from "./server.ts";
 
 export interface Stack {
   devServer: DevServer;
@@ -14,15 +14,21 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** Where the stack's processes will listen, known before any of them starts. */
+type StackUrls = { devServer: string } & Partial<Record<AppName, string>>;
+type StackEnv = Partial<Record<AppName, Record<string, string>>>;
+
 /**
  * Starts the given apps as real processes, then a real Dev Server that registers them, and
- * waits until every app's functions are registered. Ports are free ones picked here, so
- * suites can run side by side. Used by the end-to-end suites' globalSetup.
+ * waits until every app's functions are registered. Ports are free ones picked here, all of them
+ * before anything starts, so suites can run side by side and `env` can point one app at another.
  */
 export async function startStack(opts: {
   apps: AppName[];
-  /** Extra environment per app (e.g. short test timeouts, local service URLs). */
-  env?: Partial<Record<AppName, Record<string, string>>>;
+  /** Extra environment per app (e.g. short test timeouts, local service URLs), or a function of the stack's URLs giving it. */
+  env?: StackEnv | ((urls: StackUrls) => StackEnv);
+  /** How long each app may take to serve its Inngest endpoint (default: startApp's). */
+  readyTimeoutMs?: number;
 }): Promise<Stack> {
   reapOrphans();
   const log: string[] = [];
@@ -31,31 +37,37 @@ export async function startStack(opts: {
     if (log.length > 20_000) log.splice(0, 10_000);
     if (toolingEnv.verbose) process.stderr.write(`[${who}] ${line}\n`);
   };
+  const ports = new Map<AppName, number>();
+  for (const name of opts.apps) ports.set(name, await freePort());
   const dsPort = await freePort();
-  const dsUrl = `http://127.0.0.1:${dsPort}`;
+  const urls: StackUrls = { devServer: `http://127.0.0.1:${dsPort}` };
+  for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
+  const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
+
   const apps: Partial<Record<AppName, RunningApp>> = {};
+  let devServer: DevServer | undefined;
   const stopAll = async () => {
     await Promise.all(Object.values(apps).map((a) => a.stop()));
     if (devServer) await devServer.stop();
   };
-  let devServer: DevServer | undefined;
   try {
     await Promise.all(
       opts.apps.map(async (name) => {
         apps[name] = await startApp(name, {
-          port: await freePort(),
-          env: { INNGEST_DEV: dsUrl, ...opts.env?.[name] },
+          port: ports.get(name)!,
+          env: { INNGEST_DEV: urls.devServer, ...env?.[name] },
           onLog: tag(name),
+          readyTimeoutMs: opts.readyTimeoutMs,
         });
       }),
     );
-    devServer = await startDevServer({ port: dsPort, apps: Object.values(apps).map((a) => a.serveUrl), onLog: tag("inngest") });
+    devServer = await launchDevServer({ port: dsPort, apps: Object.values(apps).map((a) => a.serveUrl), onLog: tag("inngest") });
     const api = devServerApi(devServer.url);
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
     return { devServer, api, apps, logs: () => log.join("\n"), stop: stopAll };
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n--- last log lines ---\n${log.slice(-60).join("\n")}`, { cause: error });
+    throw new Error(`${message}\n--- last log lines ---\n${log.slice(-80).join("\n")}`, { cause: error });
   }
 }

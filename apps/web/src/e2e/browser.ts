@@ -25,3 +25,25 @@ export async function openPage(page: Page, url: string): Promise<void> {
   const forms = page.locator("form.console-form");
   if ((await forms.count()) > 0) await page.locator('form.console-form[data-hydrated="true"]').first().waitFor();
 }
+
+/** The brief form's fields, as typed by an operator. */
+export interface BriefFormValues {
+  title: string;
+  clientId: string;
+  dueDate: string;
+  budget: string;
+  contactName: string;
+  contactEmail: string;
+  description: string;
+}
+
+/** Fills the new-brief form field by field, by label (does not submit it). */
+export async function fillBriefForm(page: Page, values: BriefFormValues): Promise<void> {
+  await page.getByLabel("Title").fill(values.title);
+  await page.getByLabel("Client id").fill(values.clientId);
+  await page.getByLabel("Due date").fill(values.dueDate);
+  await page.getByLabel("Budget").fill(values.budget);
+  await page.getByLabel("Client contact name").fill(values.contactName);
+  await page.getByLabel("Client contact email").fill(values.contactEmail);
+  await page.getByLabel("Description").fill(values.description);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "./browser.ts";
+import { fillBriefForm, launchBrowser, openPage, screenshot } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -44,13 +44,15 @@ describe("studio flow in the browser", () => {
   it("submits a brief and sees intake progress and the AI analysis arrive live", async () => {
     await openPage(page, `${studio.web}/briefs/new`);
     briefId = await page.locator('input[name="briefId"]').inputValue();
-    await page.getByLabel("Title").fill("Spring campaign key visuals");
-    await page.getByLabel("Client id").fill("client_acme");
-    await page.getByLabel("Due date").fill("2027-03-31");
-    await page.getByLabel("Budget").fill("12500");
-    await page.getByLabel("Client contact name").fill("Ada Lovelace");
-    await page.getByLabel("Client contact email").fill("ada@example.com");
-    await page.getByLabel("Description").fill("Three key visuals and a 15-second loop for social, in the new brand palette.");
+    await fillBriefForm(page, {
+      title: "Spring campaign key visuals",
+      clientId: "client_acme",
+      dueDate: "2027-03-31",
+      budget: "12500",
+      contactName: "Ada Lovelace",
+      contactEmail: "ada@example.com",
+      description: "Three key visuals and a 15-second loop for social, in the new brand palette.",
+    });
     await screenshot(page, "studio-flow-1-brief-form");
     await page.getByRole("button", { name: "Submit brief" }).click();
     await page.waitForURL(new RegExp(`/briefs/${briefId}\\?sent=submitted`));

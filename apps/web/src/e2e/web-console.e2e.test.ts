@@ -6,7 +6,7 @@ import { fixtures } from "@studio/events/fixtures";
 import { Inngest } from "inngest";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "./browser.ts";
+import { fillBriefForm, launchBrowser, openPage, screenshot } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -34,23 +34,22 @@ describe("web console against the Dev Server", () => {
     await rm(outboxDir, { recursive: true, force: true });
   });
 
-  const storedEvents = async (name: string) =>
-    ((await (await fetch(`${studio.devServerUrl}/v1/events?name=${encodeURIComponent(name)}&limit=50&_=${Date.now()}`)).json()) as {
-      data: Array<{ id?: string; name: string; data: Record<string, unknown> }>;
-    }).data;
+  const storedEvents = (name: string) => studio.api.events(name);
 
   let briefId = "";
 
   it("names each bad field of a brief and sends nothing", async () => {
     await openPage(page, `${studio.web}/briefs/new`);
     briefId = await page.locator('input[name="briefId"]').inputValue();
-    await page.getByLabel("Title").fill("Spring campaign key visuals");
-    await page.getByLabel("Client id").fill("client_acme");
-    await page.getByLabel("Due date").fill("2027-03-31");
-    await page.getByLabel("Budget").fill("12.345");
-    await page.getByLabel("Client contact name").fill("Ada Lovelace");
-    await page.getByLabel("Client contact email").fill("ada-at-example");
-    await page.getByLabel("Description").fill("Three key visuals and a short loop for social.");
+    await fillBriefForm(page, {
+      title: "Spring campaign key visuals",
+      clientId: "client_acme",
+      dueDate: "2027-03-31",
+      budget: "12.345",
+      contactName: "Ada Lovelace",
+      contactEmail: "ada-at-example",
+      description: "Three key visuals and a short loop for social.",
+    });
     await page.getByRole("button", { name: "Submit brief" }).click();
 
     const summary = page.locator("form [role=alert]");
@@ -156,7 +155,7 @@ describe("web console against the Dev Server", () => {
     // 09:30 in Paris in January is 08:30 UTC; the event is delivered then (its ts).
     const sendAt = "2030-01-15T08:30:00.000Z";
     await expect
-      .poll(async () => (await storedEvents("studio/reminder.scheduled")).filter((e) => e.data.reminderId === reminderId).map((e) => [e.id, e.data.sendAt, (e as { ts?: number }).ts]), { timeout: 15_000 })
+      .poll(async () => (await storedEvents("studio/reminder.scheduled")).filter((e) => e.data.reminderId === reminderId).map((e) => [e.id, e.data.sendAt, e.ts]), { timeout: 15_000 })
       .toEqual([[`studio/reminder.scheduled@1:${reminderId}`, sendAt, Date.parse(sendAt)]]);
     await paris.close();
   });

@@ -9,7 +9,7 @@ export type WorkerStack = { stack: Stack; services: OutsideServices; stop: () =>
  * The worker and the AI app as real processes, a real Dev Server, and the outside services as
  * local test servers. Timeouts are shortened through the environment, as an operator would.
  */
-export async function startWorkerStack(extraEnv: Record<string, string> = {}): Promise<WorkerStack> {
+export async function startWorkerStack(): Promise<WorkerStack> {
   const services = await startOutsideServices();
   // The worker encrypts the brief it hands to the AI app, so both run with the same key.
   const shared = { STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: "warn" };
@@ -24,7 +24,6 @@ export async function startWorkerStack(extraEnv: Record<string, string> = {}): P
           APPROVAL_REMINDER_AFTER: "2s",
           APPROVAL_TIMEOUT: "5s",
           RENDITION_RATE: "600/1m",
-          ...extraEnv,
         },
         // Pin the offline model: a local Ollama on the developer's machine must not answer tests.
         ai: { ...shared, AI_PROVIDER: "offline" },
