@@ -1,24 +1,17 @@
 import { analyseBriefReturnSchema } from "@studio/events";
 import { analyseBriefFixtures } from "@studio/events/fixtures";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inngest } from "../client.ts";
 import { fixedModelPlan } from "../models/model-plan-source.ts";
 import type { ModelPlan } from "../models/model-spec.ts";
 import { recorded } from "../providers/fixtures/index.ts";
 import { executeFunction } from "../testing/execute-function.ts";
-import { startModelTestServer, type ModelTestServer } from "../testing/model-test-server.ts";
+import { useModelTestServer } from "../testing/model-test-server.ts";
 import { createAnalyseBrief } from "./analyse-brief.ts";
 
 // The `wrap` transport end to end inside the function: the app's own HTTP client, run by
 // step.ai.wrap, against the local provider stand-in (real HTTP, nothing mocked but Inngest).
-let server: ModelTestServer;
-beforeAll(async () => {
-  server = await startModelTestServer();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useModelTestServer();
 
 const plan = (): ModelPlan => ({
   primary: { provider: "openai-compatible", name: "primary-model", baseUrl: server.baseUrl, apiKey: undefined, maxTokens: 512, vision: false },

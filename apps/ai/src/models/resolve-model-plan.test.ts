@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aiEnvSchema } from "../env.ts";
-import { startModelTestServer, type ModelTestServer } from "../testing/model-test-server.ts";
+import { useModelTestServer } from "../testing/model-test-server.ts";
 import { cachedModelPlan } from "./model-plan-source.ts";
 import { probeLocalServer } from "./probe-local-server.ts";
 import { resolveModelPlan } from "./resolve-model-plan.ts";
 
-let server: ModelTestServer;
-beforeAll(async () => {
-  server = await startModelTestServer();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useModelTestServer();
 
 // Settings as env.ts produces them, from a plain environment (dev mode, probing off unless given).
 const settings = (vars: Record<string, string>) => aiEnvSchema.parse({ INNGEST_DEV: "1", AI_LOCAL_PROBE_URLS: "none", ...vars });

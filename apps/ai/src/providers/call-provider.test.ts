@@ -1,10 +1,10 @@
 import { briefAnalysisSchema } from "@studio/events";
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseStructuredAnswer } from "../inference/parse-structured-answer.ts";
 import type { ModelSpec } from "../models/model-spec.ts";
 import { analyseBriefPrompt } from "../prompts/analyse-brief-prompt.ts";
-import { startModelTestServer, type ModelTestServer } from "../testing/model-test-server.ts";
+import { useModelTestServer } from "../testing/model-test-server.ts";
 import { callProvider } from "./call-provider.ts";
 import { recorded } from "./fixtures/index.ts";
 import { ProviderUnavailableError } from "./provider-errors.ts";
@@ -13,14 +13,7 @@ import { wireFormat } from "./request-body.ts";
 
 // The provider path over real HTTP: this app's own client (used by the `wrap` transport) against
 // a local server replaying recorded OpenAI and Anthropic responses.
-let server: ModelTestServer;
-beforeAll(async () => {
-  server = await startModelTestServer();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useModelTestServer();
 
 const request = analyseBriefPrompt({ encrypted: { title: "Spring campaign", description: "Three key visuals and a loop." } });
 const spec = (over: Partial<ModelSpec>): ModelSpec => ({

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { recorded, type RecordedResponse } from "../providers/fixtures/index.ts";
 
 export interface ReceivedRequest {
@@ -26,6 +27,37 @@ export interface ModelTestServer {
    */
   script: (match: string | ((req: ReceivedRequest) => boolean), responses: RecordedResponse[]) => void;
   stop: () => Promise<void>;
+}
+
+/**
+ * One model test server for the calling test file: started in beforeAll, stopped in afterAll,
+ * its request log cleared before each test. Call it at the top level of the file; the returned
+ * object reads the running server, so use it inside tests and hooks.
+ */
+export function useModelTestServer(): ModelTestServer {
+  let server: ModelTestServer | undefined;
+  const current = () => {
+    if (!server) throw new Error("useModelTestServer: the server starts in beforeAll; use it inside tests and hooks");
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startModelTestServer();
+  });
+  afterAll(() => current().stop());
+  beforeEach(() => {
+    current().requests.length = 0;
+  });
+  return {
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get requests() {
+      return current().requests;
+    },
+    chatRequests: () => current().chatRequests(),
+    script: (match, responses) => current().script(match, responses),
+    stop: () => current().stop(),
+  };
 }
 
 /**
