@@ -149,7 +149,7 @@ export function createStudioClient<
       StudioSentryMiddleware,
       dependencyInjectionMiddleware((services ?? {}) as TServices),
       ...((middleware ?? []) as TExtra),
-      createEncryptionMiddleware(keys, logger),
+      createEncryptionMiddleware(keys, logger, liveSecretReplacer()),
     ],
   });
   loggers.set(client, logger);
