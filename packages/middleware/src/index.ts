@@ -1,6 +1,6 @@
 export { blankAsUnset, optionalVar, varWithDefault } from "./config/blank-as-unset.ts";
 export { ConfigError } from "./config/config-error.ts";
-export { deploymentSignal, envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
+export { DEPLOYMENT_VARIABLES, deploymentSignal, envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
 export { parseEnv } from "./config/parse-env.ts";
 export { studioEnvSchema, type StudioEnv } from "./config/studio-env.ts";
 export { encryptionKeyProblem, GENERATE_KEY_COMMAND } from "./config/encryption-key-rules.ts";

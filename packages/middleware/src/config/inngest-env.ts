@@ -49,7 +49,9 @@ export function deploymentSignal(env: Partial<Pick<InngestEnv, DeploymentVariabl
   }
   return undefined;
 }
-type DeploymentVariable = "NODE_ENV" | "VERCEL_ENV" | "AWS_LAMBDA_FUNCTION_NAME" | "K_SERVICE" | "FLY_APP_NAME" | "RENDER";
+/** The variables deploymentSignal reads. */
+export const DEPLOYMENT_VARIABLES = ["NODE_ENV", "VERCEL_ENV", "AWS_LAMBDA_FUNCTION_NAME", "K_SERVICE", "FLY_APP_NAME", "RENDER"] as const;
+type DeploymentVariable = (typeof DEPLOYMENT_VARIABLES)[number];
 
 /** Where the client sends events and API calls, derived once from INNGEST_DEV. */
 export function inngestMode(env: Pick<InngestEnv, "INNGEST_DEV" | "INNGEST_BASE_URL">): {

@@ -19,7 +19,7 @@ export function scrubStrings<T>(value: T, replace: SecretReplacer, depth = 0): T
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const scrubbedKey = replace(key);
     const scrubbed = scrubStrings(item, replace, depth + 1);
     if (scrubbed === item && scrubbedKey === key) continue;
