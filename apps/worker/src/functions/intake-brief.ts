@@ -56,7 +56,8 @@ const never = <T>() => new Promise<T>(() => undefined);
  * - docs/research/inngest/steps-and-workflows.md#cross-app-invoke-needs-the-same-id-on-both-sides (the contract's analyseBrief reference)
  * - docs/research/inngest/creating-an-event-key.md#idempotency-is-per-function-dedupe-is-per-event (idempotency per briefId)
  * - docs/research/inngest/cleanup-after-function-cancellation.md#cancellation-does-not-trigger-onfailure (cancelOn + intake-brief-cancelled)
- * - docs/research/inngest/performing-api-requests-or-fetch.md#stepfetch-stores-a-5xx-as-a-success (team messages via step.fetch)
+ * - docs/research/inngest/steps-and-workflows.md#parallel-steps (the race-mode group; team messages via step.run, not step.fetch)
+ * - docs/research/inngest/wait-for-an-event.md#only-events-that-arrive-during-the-wait-count (waits in the first request, the look-back)
  * - docs/research/inngest/failure-handlers.md#compensation (releasing the slot)
  */
 export const intakeBrief = inngest.createFunction(
