@@ -14,11 +14,6 @@ const run = (data: unknown) => runFunction(sendReminder, { events: [{ name: "stu
 describe("send-reminder", () => {
   beforeEach(() => outside().reset());
 
-  it("delivers each reminder once and shares the email budget", () => {
-    expect(sendReminder.opts.idempotency).toBe("event.data.reminderId");
-    expect(sendReminder.opts.concurrency).toEqual([{ scope: "env", key: '"email-provider"', limit: 10 }]);
-  });
-
   it("sleeps until sendAt, then emails the reminder", async () => {
     const { result, error, ctx } = await run(emailReminder);
     expect(error).toBeUndefined();
