@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cachePaths } from "../binary.ts";
 import { buildDevServerUi, UI_EMBED_DIR } from "../dev-server-ui.ts";
@@ -63,7 +63,10 @@ export async function provisionInngestBinary(opts: { log?: Log; version?: string
   try {
     if (existsSync(paths.binary)) return { path: paths.binary, ui: true, how: "cached" }; // provided while we waited
     reapOrphans(); // steps of a provisioning run that was killed outright
-    rmSync(paths.work, { recursive: true, force: true }); // its scratch space (we hold the lock)
+    discard(paths.work); // its scratch space (we hold the lock), and any a reboot left half-deleted
+    for (const entry of readdirSync(path.dirname(paths.work))) {
+      if (entry.startsWith(`${path.basename(paths.work)}-trash-`)) discard(path.join(path.dirname(paths.work), entry));
+    }
     mkdirSync(paths.work, { recursive: true });
     mkdirSync(paths.dir, { recursive: true });
     const timed = phases(log);
@@ -99,7 +102,7 @@ export async function provisionInngestBinary(opts: { log?: Log; version?: string
         `Nothing partial was kept: the next run starts the failed step again.`,
     );
   } finally {
-    rmSync(paths.work, { recursive: true, force: true });
+    discard(paths.work);
     release();
   }
 }
@@ -229,6 +232,25 @@ function warnNoUi(reason: string, binary: string, log: Log) {
     `WARNING: the Dev Server's web UI could not be built, so ${binary} serves blank pages (every API works, and so do the apps). ` +
       `The next \`./pnpm provision\` tries the UI again. Why:\n${reason}`,
   );
+}
+
+/**
+ * Removes a scratch folder without waiting for it: the UI's node_modules and the module copy are
+ * tens of thousands of files, about 40 s to delete here, which the tests need not wait for.
+ */
+function discard(dir: string) {
+  if (!existsSync(dir)) return;
+  let trash = dir;
+  if (!path.basename(dir).includes("-trash-")) {
+    trash = `${dir}-trash-${process.pid}-${Date.now()}`;
+    try {
+      renameSync(dir, trash);
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+  }
+  spawn("rm", ["-rf", trash], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** Copies beside the target, then renames: no process ever sees a half-written binary. */
