@@ -39,6 +39,8 @@ export function createWebhook(config: WebhookConfig) {
       config.viaInngest && !config.token
         ? fetchDurably(step, jsonPost("webhook", config.url, { text }), { label })
         : step.run(label, () => callService(jsonPost("webhook", config.url, { text }, config.token), config.timeoutMs)),
+    /** Posts one message to the team channel from this process: call it inside `step.run`. */
+    post: (text: string) => callService(jsonPost("webhook", config.url, { text }, config.token), config.timeoutMs),
     /**
      * Posts `{ text }` to another Slack-style webhook (a reminder's own target), from this
      * process: call it inside `step.run`, since the text may be personal and must not pass
