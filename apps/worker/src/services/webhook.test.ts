@@ -43,4 +43,10 @@ describe("team webhook transport (real HTTP to a local server)", () => {
     expect(step.fetch).not.toHaveBeenCalled();
     expect(step.run).toHaveBeenCalledTimes(1);
   });
+
+  it("post() sends from the worker with the bearer token (callers wrap it in step.run)", async () => {
+    const webhook = createWebhook({ url: `${outside().url}/webhook`, token: "tok-team-0123456789", timeoutMs: 5_000, targets });
+    await webhook.post("hello");
+    expect(outside().received("/webhook").map((r) => [r.headers.authorization, r.body])).toEqual([["Bearer tok-team-0123456789", { text: "hello" }]]);
+  });
 });
