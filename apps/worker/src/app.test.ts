@@ -63,7 +63,7 @@ describe("serve endpoint, cloud mode", () => {
   let cloudApp: typeof devApp;
   beforeAll(async () => {
     ({ app: cloudApp } = await importWithEnv(
-      { INNGEST_DEV: "0", INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_BASE_URL: outside().url, INNGEST_EVENT_KEY: "test-event-key" },
+      { INNGEST_DEV: "0", INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_BASE_URL: outside().url, INNGEST_EVENT_KEY: "test-event-key", EVENT_TARGET_ALLOW_PRIVATE: "" },
       () => import("./app.ts"),
     ));
   });

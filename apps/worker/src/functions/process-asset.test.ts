@@ -67,7 +67,7 @@ describe("process-asset", () => {
   it("a 5xx is a normal error (Inngest retries that size)", async () => {
     outside().always("/rendition", { status: 503, body: "overloaded" }, (r) => (r.body as { size: string }).size === "thumb");
     const { error } = await run();
-    expect(error).toMatchObject({ name: "Error", message: "rendition failed with HTTP 503: overloaded" });
+    expect(error).toMatchObject({ name: "Error", message: "rendition failed with HTTP 503 (a 10-character text/plain answer, not quoted)" });
   });
 
   it("a 2xx without { url, width } is treated as a service glitch and retried", async () => {
