@@ -1,19 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { analyseBriefReturnSchema, assetTagged, briefAnalysed } from "@studio/events";
-import { startStack, type Stack } from "@studio/dev-server";
+import { eventually, startStack, type Stack } from "@studio/dev-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recorded } from "./providers/fixtures/index.ts";
 import { endedRun } from "./testing/e2e-runs.ts";
 import { startModelTestServer, type ModelTestServer, type ReceivedRequest } from "./testing/model-test-server.ts";
+import { startRequestSink, type RequestSink } from "./testing/request-sink.ts";
 
 // The AI app as a real process behind a real Dev Server. Its primary model is an OpenAI-compatible
 // server on 127.0.0.1 (the local test server replaying recorded responses) and its fallback is
 // Anthropic-format on the same server: every step.ai.infer call is made by the Dev Server itself.
 let models: ModelTestServer;
+let team: RequestSink;
 let stack: Stack;
+// Model-calling runs per period (AI_THROTTLE), shortened so the throttle shows within seconds.
+const THROTTLE = { limit: 2, periodMs: 3000 };
 
 beforeAll(async () => {
   models = await startModelTestServer();
+  team = await startRequestSink();
   stack = await startStack({
     apps: ["ai"],
     env: {
@@ -27,6 +32,8 @@ beforeAll(async () => {
         AI_FALLBACK_API_KEY: "sk-ant-e2e",
         AI_TRANSPORT: "infer",
         REANALYSE_DEBOUNCE: "2s",
+        AI_THROTTLE: `${THROTTLE.limit}/${THROTTLE.periodMs / 1000}s`,
+        WEBHOOK_URL: `${team.url}/webhook`,
       },
     },
   });
@@ -34,6 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await team?.stop();
   await models?.stop();
 });
 
@@ -122,4 +130,69 @@ describe("the AI app against the real Dev Server", () => {
       model: { provider: "openai-compatible", offline: false },
     });
   });
+
+  it(`throttles model-calling runs to AI_THROTTLE (${THROTTLE.limit} per ${THROTTLE.periodMs / 1000}s): the first at once, the rest spaced out, none dropped`, async () => {
+    const assets = Array.from({ length: 5 }, () => `e2e-throttle-${randomUUID()}`);
+    const ids = await stack.api.send(
+      assets.map((assetId) => ({
+        name: "studio/asset.processed",
+        data: { assetId, projectId: "project_e2e", renditions: [{ size: "web", url: `https://cdn.example.com/${assetId}/a.webp`, width: 1600 }] },
+      })),
+    );
+    for (const id of ids) expect((await endedRun(stack, id)).status).toBe("COMPLETED");
+    // When each run called the model (the Dev Server's request to the model stand-in).
+    const calls = assets.map((a) => models.chatRequests().find(mentions(a))).map((r) => r!.at);
+    const sorted = [...calls].sort((a, b) => a - b);
+    const interval = THROTTLE.periodMs / THROTTLE.limit;
+    for (let k = THROTTLE.limit; k < sorted.length; k++) {
+      expect(sorted[k]! - sorted[0]!).toBeGreaterThanOrEqual((k - THROTTLE.limit + 1) * interval - 250);
+    }
+    console.info(`[figures] ai throttle ${THROTTLE.limit}/${THROTTLE.periodMs / 1000}s: 5 tag-asset runs sent at once called the model at +${sorted.map((t) => t - sorted[0]!).join(", +")} ms, all completed`);
+  });
+
+  it("failure handlers: a brief no model can analyse fails analyse-brief and reanalyse-brief, each reports and alerts, naming the brief and nothing personal", async () => {
+    const briefId = `e2e-fail-${randomUUID()}`;
+    const refused = { status: 400, headers: { "content-type": "application/json" }, body: { error: { message: "content policy: the brief names ada@example.com" } } };
+    models.script(mentions(briefId), [refused]);
+    const [id] = await stack.api.send(updated(briefId, 1, `Brief ${briefId}: a poster.`));
+    const reanalyse = await endedRun(stack, id!);
+    expect(reanalyse.status).toBe("FAILED");
+    // One alert per failed run: analyse-brief's (invoked) and reanalyse-brief's own.
+    const alerts = await eventually("both alerts", () => Promise.resolve(alertsFor(briefId).length >= 2 && alertsFor(briefId)));
+    expect(alerts.map((t) => t.split(" failed for ")[0]).sort()).toEqual([":warning: analyse-brief", ":warning: reanalyse-brief"]);
+    for (const text of alerts) {
+      expect(text).toContain(`failed for brief ${briefId}`);
+      expect(text).not.toContain("ada@example.com");
+    }
+    const runIds = alerts.map((t) => /\(run (\w+)\)/.exec(t)?.[1]);
+    expect(runIds).toContain(reanalyse.runId);
+    const reports = await stack.api.waitForEvents("studio/automation.failed", (e) => runIds.includes(String(e.data["runId"])), { count: 2 });
+    expect(reports.map((e) => e.data["functionId"]).sort()).toEqual(["analyse-brief", "reanalyse-brief"]);
+    for (const report of reports) {
+      expect(report.data).toMatchObject({ app: "studio-ai", compensated: false });
+      expect(JSON.stringify(report.data)).not.toContain("ada@example.com");
+    }
+    // (With step.ai.infer the engine reports only the provider's status, not its answer, so the
+    // address never reaches the handler here; the redaction itself is unit-tested in report-failure.test.ts.)
+    expect(await stack.api.waitForEvents(briefAnalysed.name, (e) => e.data["briefId"] === briefId, { timeoutMs: 1000 }).catch(() => [])).toEqual([]);
+  });
+
+  it("failure handler: tag-asset reports and alerts when no model can tag the asset", async () => {
+    const assetId = `e2e-fail-asset-${randomUUID()}`;
+    models.script(mentions(assetId), [{ status: 400, headers: { "content-type": "application/json" }, body: { error: { message: "image refused" } } }]);
+    const [id] = await stack.api.send({
+      name: "studio/asset.processed",
+      data: { assetId, projectId: "project_e2e", renditions: [{ size: "web", url: `https://cdn.example.com/${assetId}/a.webp`, width: 1600 }] },
+    });
+    const run = await endedRun(stack, id!);
+    expect(run.status).toBe("FAILED");
+    const [report] = await stack.api.waitForEvents("studio/automation.failed", (e) => e.data["runId"] === run.runId);
+    expect(report!.data).toMatchObject({ app: "studio-ai", functionId: "tag-asset", trigger: { name: "studio/asset.processed" }, compensated: false });
+    await eventually("the alert", () => Promise.resolve(alertsFor(assetId).find((t) => t.startsWith(`:warning: tag-asset failed for asset ${assetId}`))));
+  });
 });
+
+/** The team channel's messages that name `subject`. */
+function alertsFor(subject: string): string[] {
+  return team.received.filter((r) => r.path === "/webhook").map((r) => (r.body as { text: string }).text).filter((t) => t.includes(subject));
+}

@@ -18,6 +18,7 @@ describe("the ai app's secrets", () => {
       "SENTRY_DSN",
       "STUDIO_ENCRYPTION_FALLBACK_KEYS",
       "STUDIO_ENCRYPTION_KEY",
+      "WEBHOOK_TOKEN",
     ]);
     expect(report.blind).toEqual([]);
     expect(report.leaks).toEqual([]);

@@ -58,6 +58,10 @@ export const aiEnvSchema = studioEnvSchema
     /** Comma-separated loopback base URLs `auto` probes for a local model server, or "none". */
     AI_LOCAL_PROBE_URLS: varWithDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
 
+    /** The team channel (a Slack-style incoming webhook taking `{ text }`) that failure alerts go to. Dev default: the web app's outbox. */
+    WEBHOOK_URL: optionalVar(z.url({ protocol: /^https?$/ })),
+    WEBHOOK_TOKEN: apiKey(),
+
     /** Quiet time after the last `brief.updated` of a brief before it is re-analysed. */
     REANALYSE_DEBOUNCE: varWithDefault(timeStrSchema(1, 7 * 86_400), "30s"),
     /** Longest a stream of edits can postpone re-analysis. */
@@ -86,6 +90,10 @@ export const aiEnvSchema = studioEnvSchema
       );
     }
 
+    if (!env.WEBHOOK_URL && !inngestMode(env).isDev) {
+      fail("WEBHOOK_URL", "cloud mode needs the team channel for failure alerts: set WEBHOOK_URL to the same incoming webhook as the worker's");
+    }
+
     const fallback = env.AI_FALLBACK_PROVIDER;
     if (fallback === "openai" && !providerApiKey("openai", env.AI_FALLBACK_API_KEY, env)) {
       fail("AI_FALLBACK_API_KEY", "AI_FALLBACK_PROVIDER=openai needs a key: set AI_FALLBACK_API_KEY or OPENAI_API_KEY");
@@ -101,6 +109,11 @@ export const aiEnvSchema = studioEnvSchema
     }
   });
 
+/** Where failure alerts go when WEBHOOK_URL is unset in dev mode: the web app's outbox, as for the worker. */
+const LOCAL_TEAM_WEBHOOK = "http://127.0.0.1:3000/api/outbox/webhook";
+
+const parsed = parseEnv("ai", aiEnvSchema, process.env);
+
 /** The ai app's configuration: the only place it reads process.env. Validated at start-up. */
-export const env = parseEnv("ai", aiEnvSchema, process.env);
+export const env = { ...parsed, WEBHOOK_URL: parsed.WEBHOOK_URL ?? LOCAL_TEAM_WEBHOOK };
 export type Env = typeof env;

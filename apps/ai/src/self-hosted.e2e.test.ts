@@ -33,7 +33,7 @@ beforeAll(async () => {
         APPROVAL_REMINDER_AFTER: "2m",
         APPROVAL_TIMEOUT: "4m",
       },
-      ai: { LOG_LEVEL: "warn", AI_PROVIDER: "openai-compatible", AI_BASE_URL: models.baseUrl, AI_MODEL: "studio-primary" },
+      ai: { LOG_LEVEL: "warn", AI_PROVIDER: "openai-compatible", AI_BASE_URL: models.baseUrl, AI_MODEL: "studio-primary", WEBHOOK_URL: `${sink.url}/webhook` },
     },
   });
   producer = createStudioClient({ id: "e2e-producer", env: parseEnv("e2e-producer", studioEnvSchema, { ...stack.deploymentEnv, LOG_LEVEL: "warn" }) });

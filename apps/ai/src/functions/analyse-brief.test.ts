@@ -170,11 +170,6 @@ describe("analyse-brief: the invoke contract", () => {
     expect(trigger.schema).toBe(analyseBriefDataSchema);
   });
 
-  it("is throttled per provider from AI_THROTTLE", () => {
-    expect(analyseBriefFunction.opts.throttle).toEqual({ limit: 20, period: "1m", key: '"offline"' });
-    expect(fnWith(openAiWithAnthropicFallback).opts.throttle).toMatchObject({ key: '"openai"' });
-  });
-
   it.each(Object.entries(analyseBriefFixtures.data.invalid))("rejects invalid data without retrying (%s)", async (_name, fixture) => {
     const { error } = await executeFunction(analyseBriefFunction, { events: [invoked(fixture.data)] });
     expect(error).toMatchObject({ name: "EventValidationError" });

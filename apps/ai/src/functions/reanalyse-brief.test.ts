@@ -1,28 +1,14 @@
 import { briefAnalysed, briefUpdated } from "@studio/events";
 import { briefAnalysedFixtures, briefUpdatedFixtures } from "@studio/events/fixtures";
 import { describe, expect, it } from "vitest";
-import { inngest } from "../client.ts";
 import { executeFunction } from "../testing/execute-function.ts";
 import { analyseBriefFunction, reanalyseBriefFunction } from "./index.ts";
-import { createReanalyseBrief, TITLE_NOT_IN_UPDATE } from "./reanalyse-brief.ts";
+import { TITLE_NOT_IN_UPDATE } from "./reanalyse-brief.ts";
 
 const updated = (data: (typeof briefUpdatedFixtures.valid)[number]) => ({ name: briefUpdated.name, data });
 
-describe("reanalyse-brief: debounce", () => {
-  it("is debounced per brief with REANALYSE_DEBOUNCE (default 30s) and capped by REANALYSE_MAX_WAIT", () => {
-    expect(reanalyseBriefFunction.opts.debounce).toEqual({ key: "event.data.briefId", period: "30s", timeout: "10m" });
-  });
-
-  it("takes its periods from the deps, so env changes reach the registered config", () => {
-    const fn = createReanalyseBrief(inngest, { analyseBrief: analyseBriefFunction, debounce: "2m", maxWait: "1h" });
-    expect(fn.opts.debounce).toEqual({ key: "event.data.briefId", period: "2m", timeout: "1h" });
-  });
-
-  it("listens to studio/brief.updated only", () => {
-    expect((reanalyseBriefFunction.opts.triggers as unknown as Array<{ name: string }>).map((t) => t.name)).toEqual(["studio/brief.updated"]);
-  });
-});
-
+// The debounce itself (a burst of edits analysed once, with the last one) is proven on the Dev
+// Server: ai-app.e2e.test.ts.
 describe("reanalyse-brief: run", () => {
   const analysis = { ...briefAnalysedFixtures.valid[0], revision: 2 };
 

@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   model: string | undefined;
   /** "brief" or "tags", guessed from the system prompt (for assertions). */
   task: "brief" | "tags" | undefined;
+  /** When it arrived (ms since the epoch), for throttle measurements. */
+  at: number;
 }
 
 export interface ModelTestServer {
@@ -82,7 +84,7 @@ export async function startModelTestServer(): Promise<ModelTestServer> {
       }
       const path = (req.url ?? "/").split("?")[0]!;
       const model = typeof (body as { model?: unknown })?.model === "string" ? (body as { model: string }).model : undefined;
-      const received: ReceivedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, model, task: taskOf(body) };
+      const received: ReceivedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, model, task: taskOf(body), at: Date.now() };
       requests.push(received);
 
       const reply = answer(received, scripts);

@@ -7,7 +7,7 @@ import { type Received } from "../testing/outside-services.ts";
 
 // intake-brief on the real Dev Server with the real AI app, whose model is a local stand-in that
 // takes MODEL_MS to answer, so the analysis is long enough to approve or withdraw during it.
-// Approval waits: reminder after 6s, expiry after 20s (generous: ten intakes and their analyses run
+// Approval waits: 6s before the reminder, 20s in all (generous: ten intakes and their analyses run
 // at once, and a loaded machine stretches every step). Every scenario has its own brief.
 const MODEL_MS = 1500;
 const NOTIFY_MS = 1500;
@@ -37,11 +37,9 @@ describe("intake-brief end to end: no decision is lost", () => {
     w.services.received("/email").filter((r) => (r.body as { subject: string }).subject.startsWith("Waiting for your approval") && about(briefId)(r));
   const approve = (briefId: string) => w.stack.api.send({ name: "studio/brief.approved", data: { briefId, approvedBy: "op_1", decisionId: randomUUID() } });
   const withdraw = (briefId: string) => w.stack.api.send({ name: "studio/brief.withdrawn", data: { briefId, decisionId: randomUUID() } });
-  const waitRegistered = (eventId: string) =>
-    eventually("the approval wait to be registered", async () => {
-      const [run] = await w.stack.api.runsForEvent(eventId);
-      return run && (await stepSpans(w.stack, run.run_id)).some((s) => s.name === "wait-for-approval" && s.startedAt);
-    });
+  /** Approvals the run's look-back sent again (their ids end in ":relayed:<wait>"). */
+  const relayed = async (briefId: string) =>
+    (await w.stack.api.events("studio/brief.approved")).filter((e) => e.data["briefId"] === briefId && e.id.includes(":relayed:"));
   const result = async (eventId: string) => {
     const run = await endedRun(w.stack, eventId, 60_000);
     return { ...run, output: run.status === "COMPLETED" ? await runResult<{ outcome: string; approvedBy?: string }>(w.stack, run.runId) : undefined };
@@ -73,8 +71,7 @@ describe("intake-brief end to end: no decision is lost", () => {
       await send(ids[key]!);
     };
     await Promise.all([
-      // The earliest moment a wait can take it: as soon as the run's first request has registered it.
-      decide("soon", () => waitRegistered(events["soon"]!), approve),
+      decide("soon", () => new Promise((r) => setTimeout(r, 1000)), approve), // the issue's report: approve 1 s after submitting
       decide("analysis", () => inFlight("/v1/chat/completions", ids["analysis"]!, "the model call"), approve),
       decide("notify", () => inFlight("/webhook", ids["notify"]!, "the team message"), approve),
       decide("reminded", () => w.services.waitFor("the reminder", () => reminders(ids["reminded"]!)[0], 30_000), approve),
@@ -99,9 +96,8 @@ describe("intake-brief end to end: no decision is lost", () => {
     // Every side effect happened once per brief, whatever arrived while it was in flight.
     for (const [key, briefId] of Object.entries(ids)) {
       const calls = w.services.received("/v1/chat/completions").filter(about(briefId)).length;
-      // Withdrawn before it started: the analysis may or may not have begun when the look-back ended the run.
-      if (key === "wBefore") expect(calls).toBeLessThanOrEqual(1);
-      else expect([key, calls]).toEqual([key, 1]);
+      // Withdrawn before it started: the run ends before asking for an analysis.
+      expect([key, calls]).toEqual([key, key === "wBefore" ? 0 : 1]);
       const told = key === "wAnalysis" || key === "wBefore" ? 0 : 1;
       expect([key, teamMessages(briefId).filter((t) => t.startsWith("New brief")).length]).toEqual([key, told]);
     }
@@ -109,15 +105,8 @@ describe("intake-brief end to end: no decision is lost", () => {
       expect([key, ended[key]!.status, ended[key]!.output?.outcome]).toEqual([key, "COMPLETED", "approved"]);
     }
     expect(reminders(ids["reminded"]!)).toHaveLength(1);
-    // The client is reminded only when no approval came by the reminder time (runs are slower
-    // under load, so that time is read from the run's trace; a decision within 0.5 s of it is
-    // not judged either way).
-    for (const key of ["before", "soon", "analysis", "notify"]) {
-      const spans = await stepSpans(w.stack, ended[key]!.runId);
-      const due = Date.parse(spans.find((s) => s.name === "wait-for-approval-before-reminder")!.startedAt!) + REMINDER_AFTER_MS;
-      if (sentAt[key]! < due - 500) expect([key, reminders(ids[key]!).length]).toEqual([key, 0]);
-      if (sentAt[key]! > due + 500) expect([key, reminders(ids[key]!).length]).toEqual([key, 1]);
-    }
+    // An approval sent before the first wait ended needs no reminder.
+    for (const key of ["before", "soon", "analysis", "notify"]) expect([key, reminders(ids[key]!)]).toEqual([key, []]);
     expect(ended["none"]).toMatchObject({ status: "COMPLETED", output: { outcome: "expired" } });
     expect(reminders(ids["none"]!)).toHaveLength(1);
     expect(teamMessages(ids["none"]!).at(-1)).toMatch(/expired without approval after 20s; its slot is released/);
@@ -132,17 +121,25 @@ describe("intake-brief end to end: no decision is lost", () => {
     // Withdrawn during the analysis: the team was never told about the brief.
     expect(teamMessages(ids["wAnalysis"]!).filter((t) => t.startsWith("New brief"))).toEqual([]);
 
-    // In every run the wait is in place before the analysis starts: it is registered in the run's
-    // first request, right after record-brief (memoised in that same request).
-    const lags: number[] = [];
-    for (const [key, briefId] of Object.entries(ids)) {
-      const spans = await stepSpans(w.stack, ended[key]!.runId);
-      const waitAt = Date.parse(spans.find((s) => s.name === "wait-for-approval")!.startedAt!);
-      const modelCall = w.services.received("/v1/chat/completions").find(about(briefId));
-      if (modelCall) expect([key, waitAt < modelCall.at]).toEqual([key, true]);
-      lags.push(waitAt - ((await w.stack.api.event(events[key]!)).ts ?? 0));
-    }
-    console.info(`[figures] intake: approval wait registered ${Math.min(...lags)}-${Math.max(...lags)} ms after brief.submitted (${lags.length} runs at once)`);
+    // Decisions sent before the run reached its wait were found by the look-back and relayed once.
+    // (The one sent after the reminder email arrived may beat the second wait's registration too,
+    // and then it is relayed as well.)
+    const relays: Record<string, number> = {};
+    for (const key of ["before", "soon", "analysis", "notify", "reminded"]) relays[key] = (await relayed(ids[key]!)).length;
+    expect({ ...relays, reminded: undefined }).toEqual({ before: 1, soon: 1, analysis: 1, notify: 1, reminded: undefined });
+    expect(relays["reminded"]).toBeLessThanOrEqual(1);
+    const waitedAt = await Promise.all(
+      ["analysis", "notify"].map(async (key) => {
+        const spans = await stepSpans(w.stack, ended[key]!.runId);
+        return Date.parse(spans.find((s) => s.name === "wait-for-approval")!.startedAt!) - sentAt[key]!;
+      }),
+    );
+    console.info(
+      `[figures] intake: 10 intakes at once; approvals sent with the submission, 1 s after it, during the model call and during the team message ` +
+        `(the wait registered ${waitedAt.join(" and ")} ms after the last two) were relayed by the look-back and taken; the one after the reminder ` +
+        `${relays["reminded"] ? "was relayed too (sent before the second wait existed)" : "was taken by the second wait"}; ` +
+        `4 withdrawals (same moments) ended their runs; every model call and team message once`,
+    );
   });
 
   it("two submissions of one brief with different event ids start one intake (idempotency by briefId)", async () => {

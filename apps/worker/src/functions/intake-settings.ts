@@ -10,6 +10,8 @@ export type IntakeSettings = {
   approvalTimeout: TimeStr;
   /** When the client is reminded, if no approval came (APPROVAL_REMINDER_AFTER). */
   reminderAfter: TimeStr;
+  /** What is left of approvalTimeout after the reminder (the second wait). */
+  remainingAfterReminder: TimeStr;
 };
 
 /**
@@ -23,5 +25,6 @@ export function captureIntakeSettings(env: Pick<Env, "APPROVAL_TIMEOUT" | "APPRO
     slotHeldUntil: new Date(now.getTime() + env.APPROVAL_TIMEOUT.ms).toISOString(),
     approvalTimeout: formatDuration(env.APPROVAL_TIMEOUT.ms),
     reminderAfter: formatDuration(env.APPROVAL_REMINDER_AFTER.ms),
+    remainingAfterReminder: formatDuration(env.APPROVAL_TIMEOUT.ms - env.APPROVAL_REMINDER_AFTER.ms),
   };
 }
