@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ConfigError, deploymentSignal, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { clientDirectoryVar } from "./config/client-directory.ts";
 import { zonedCronVar } from "./config/cron.ts";
+import { batchTimeoutVar } from "./config/batch-timeout.ts";
 import { durationVar } from "./config/duration.ts";
 import { rateVar } from "./config/rate.ts";
 import { targetHostsVar } from "./config/target-hosts.ts";
@@ -47,6 +48,11 @@ export const workerEnvSchema = studioEnvSchema
     DIGEST_CRON: varWithDefault(zonedCronVar, "TZ=Europe/London 0 9 * * MON"),
     DIGEST_CLIENTS: varWithDefault(clientDirectoryVar, ""),
     RENDITION_RATE: varWithDefault(rateVar("10/1m"), "10/1m"),
+    /** Email-sending steps in flight at once, across every emailing function (the provider's budget). */
+    EMAIL_CONCURRENCY: varWithDefault(z.coerce.number().int().min(1).max(1000), "10"),
+    /** index-assets: most processed assets per batch, and the longest a batch waits to fill. */
+    INDEX_BATCH_SIZE: varWithDefault(z.coerce.number().int().min(1).max(100), "50"),
+    INDEX_BATCH_TIMEOUT: varWithDefault(batchTimeoutVar, "10s"),
   })
   .superRefine((env, ctx) => {
     if (env.APPROVAL_REMINDER_AFTER.ms >= env.APPROVAL_TIMEOUT.ms) {

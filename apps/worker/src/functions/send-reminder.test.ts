@@ -15,11 +15,6 @@ const v2 = (target: unknown) => ({ ...reminderScheduledV2Fixtures.valid[0], encr
 describe("send-reminder", () => {
   beforeEach(() => outside().reset());
 
-  it("delivers each reminder once and shares the email budget", () => {
-    expect(sendReminder.opts.idempotency).toBe("event.data.reminderId");
-    expect(sendReminder.opts.concurrency).toEqual([{ scope: "env", key: '"email-provider"', limit: 10 }]);
-  });
-
   it("sleeps until sendAt, then emails the reminder", async () => {
     const { result, error, ctx } = await run(emailReminder);
     expect(error).toBeUndefined();
