@@ -27,7 +27,7 @@ export function findAnalysis(activity: readonly ActivityEvent[]): AnalyseBriefRe
 /** `{ ..., encrypted: { analysis } }` (v2) as `{ ..., analysis }` (v1 and the invoke result). */
 function flattenV2(data: unknown): unknown {
   if (data === null || typeof data !== "object" || !("encrypted" in data)) return data;
-  const { encrypted, ...rest } = data as { encrypted: unknown };
+  const { encrypted, ...rest } = data;
   const analysis = encrypted !== null && typeof encrypted === "object" ? (encrypted as { analysis?: unknown }).analysis : undefined;
   return analysis === undefined ? data : { ...rest, analysis };
 }
