@@ -4,6 +4,9 @@ import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
 import { launchDevServer, type DevServer } from "./server.ts";
 import { stackLog } from "./stack-log.ts";
+import { callingSuite, collectEvidence, secretValues, writeEvidence } from "./evidence.ts";
+import { startSentrySink, type SentrySink } from "./sentry-sink.ts";
+import { toolingEnv } from "./env.ts";
 
 export interface Stack {
   devServer: DevServer;
@@ -31,6 +34,8 @@ export async function startStack(opts: {
   readyTimeoutMs?: number;
 }): Promise<Stack> {
   reapOrphans();
+  const suite = callingSuite();
+  const startedAt = new Date();
   const log = stackLog();
   const tag = log.tag;
   const ports = new Map<AppName, number>();
@@ -39,19 +44,46 @@ export async function startStack(opts: {
   const urls: StackUrls = { devServer: `http://127.0.0.1:${dsPort}` };
   for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
   const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
+  // Evidence for `./pnpm verify`: the worker and AI apps report to a local Sentry stand-in (unless
+  // the suite sets SENTRY_DSN itself), and what the run produced is written when the stack stops.
+  const sentry: SentrySink | undefined = toolingEnv.evidence ? await startSentrySink() : undefined;
+  const appEnv = (name: AppName) => ({
+    INNGEST_DEV: urls.devServer,
+    ...(sentry && name !== "web" ? { SENTRY_DSN: sentry.dsn } : {}),
+    ...env?.[name],
+  });
 
   const apps: Partial<Record<AppName, RunningApp>> = {};
   let devServer: DevServer | undefined;
   const stopAll = async () => {
     await Promise.all(Object.values(apps).map((a) => a.stop()));
     if (devServer) await devServer.stop();
+    await sentry?.stop();
+  };
+  const recordEvidence = async (api: ReturnType<typeof devServerApi>) => {
+    if (!toolingEnv.evidence) return;
+    try {
+      const evidence = await collectEvidence({
+        api,
+        suite,
+        apps: opts.apps,
+        startedAt,
+        logs: log.text(),
+        secrets: secretValues(Object.fromEntries(opts.apps.map((name) => [name, appEnv(name)]))),
+        sentry: sentry?.events ?? [],
+      });
+      writeEvidence(evidence);
+    } catch (error) {
+      // Evidence is a by-product: a failure to collect it must not fail the suite.
+      console.warn(`[stack] no evidence written for ${suite}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   try {
     await Promise.all(
       opts.apps.map(async (name) => {
         apps[name] = await startApp(name, {
           port: ports.get(name)!,
-          env: { INNGEST_DEV: urls.devServer, ...env?.[name] },
+          env: appEnv(name),
           onLog: tag(name),
           readyTimeoutMs: opts.readyTimeoutMs,
         });
@@ -60,7 +92,11 @@ export async function startStack(opts: {
     devServer = await launchDevServer({ port: dsPort, apps: Object.values(apps).map((a) => a.serveUrl), onLog: tag("inngest") });
     const api = devServerApi(devServer.url);
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
-    return { devServer, api, apps, logs: log.text, stop: stopAll };
+    const stop = async () => {
+      await recordEvidence(api);
+      await stopAll();
+    };
+    return { devServer, api, apps, logs: log.text, stop };
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);
