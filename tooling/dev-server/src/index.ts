@@ -13,7 +13,8 @@ export {
   type StoredEvent,
 } from "./api.ts";
 export { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
-export { ensureInngestBinary, missingUiReason } from "./binary.ts";
+export { ensureInngestBinary, missingUiReason, NotProvisionedError } from "./binary.ts";
+export { provisionInngestBinary, type Provisioned } from "./provision/provision-inngest.ts";
 export { assertPortFree, freePort } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";
 export { startPostgres, type Postgres, type PostgresOptions } from "./postgres.ts";
