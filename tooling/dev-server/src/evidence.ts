@@ -39,6 +39,8 @@ export interface EvidenceEvent {
   /** `data` with `data.encrypted` replaced by whether it was an envelope (no payloads are copied). */
   data: Record<string, unknown>;
   encryptedField: "envelope" | "plaintext" | "absent";
+  /** "test": the suite sent it straight to the Dev Server (no SDK, so nothing encrypted it); "app": an app sent it. */
+  source: "test" | "app";
 }
 
 export interface LogEvidence {
@@ -88,6 +90,8 @@ export async function collectEvidence(opts: {
   logs: string;
   secrets: Map<string, string>;
   sentry: SinkedSentryEvent[];
+  /** Ids the suite's own `api.send` calls got back. */
+  sentByTest: ReadonlySet<string>;
 }): Promise<StackEvidence> {
   const { api } = opts;
   const runs: EvidenceRun[] = [];
@@ -107,13 +111,16 @@ export async function collectEvidence(opts: {
   const stored = new Map<string, EvidenceEvent>();
   const names = ["", "studio/automation.failed"];
   for (const name of names) {
-    const list = name ? await api.events(name) : await allEvents(api);
+    const list: Array<{ id: string; internal_id?: string; name: string; data: Record<string, unknown>; ts?: number }> = name
+      ? await api.events(name)
+      : await allEvents(api);
     for (const e of list) {
       if (!e.id || stored.has(e.id) || e.name.startsWith("inngest/")) continue;
       const data = { ...(e.data ?? {}) };
       const field = "encrypted" in data ? (isEnvelope(data.encrypted) ? "envelope" : "plaintext") : "absent";
       if ("encrypted" in data) data.encrypted = field === "envelope" ? "[envelope]" : "[PLAINTEXT]";
-      stored.set(e.id, { id: e.id, name: e.name, ...(e.ts ? { ts: e.ts } : {}), data, encryptedField: field });
+      const source = opts.sentByTest.has(e.id) || (e.internal_id !== undefined && opts.sentByTest.has(e.internal_id)) ? "test" : "app";
+      stored.set(e.id, { id: e.id, name: e.name, ...(e.ts ? { ts: e.ts } : {}), data, encryptedField: field, source });
     }
   }
 

@@ -18,8 +18,9 @@ const turbo = (args: string[]) => {
   return spawnSync("turbo", args, { cwd: root, stdio: "inherit" }).status ?? 1;
 };
 const codes = [
-  turbo(["run", "typecheck", "lint", "test", "--summarize", "--output-logs=errors-only"]),
-  turbo(["run", "test:e2e", "--concurrency=2", "--summarize", "--output-logs=errors-only"]),
+  // --continue: one failing package must not keep the others (and their evidence) from running.
+  turbo(["run", "typecheck", "lint", "test", "--continue", "--summarize", "--output-logs=errors-only"]),
+  turbo(["run", "test:e2e", "--concurrency=2", "--continue", "--summarize", "--output-logs=errors-only"]),
 ];
 const tasks: TaskResult[] = newSummaries(root, started).flatMap(readTurboSummary);
 

@@ -30,6 +30,7 @@ function evidence(overrides: Partial<Evidence> = {}): Evidence & { file: string 
     events: [
       { id: "e1", name: "studio/brief.submitted", data: { briefId: "b1", encrypted: "[envelope]" }, encryptedField: "envelope" },
       { id: "e2", name: "studio/automation.failed", data: { runId: "r4", functionId: "process-asset", compensated: false }, encryptedField: "absent" },
+      { id: "e3", name: "studio/brief.updated", data: { encrypted: "[PLAINTEXT]" }, encryptedField: "plaintext", source: "test" },
     ],
     logs: { lines: 40, secretsChecked: ["WEBHOOK_TOKEN"], secretLeaks: [], emailLeaks: [], redactedMarkers: 0, encryptedMarkers: 0, sample: ['{"runId":"r1"}'] },
     sentry: [{ exception: "NonRetriableError: rejected", tags: { "inngest.function.id": "studio-worker-process-asset" }, leaks: [] }],
@@ -64,6 +65,10 @@ describe("the verification checklist", () => {
     expect(checklist(input([plaintext]))[3]).toMatchObject({ ok: false });
     expect(renderReport(input([plaintext]))).toContain("step `record-brief` of `studio-worker-intake-brief` run `r6`");
 
+    const open = evidence({ events: [...evidence().events, { id: "e4", name: "studio/brief.submitted", data: {}, encryptedField: "plaintext", source: "app" }] });
+    expect(renderReport(input([open]))).toContain("- `studio/brief.submitted` event `e4`");
+    expect(checklist(input([open]))[3]).toMatchObject({ ok: false });
+
     const leaky = evidence({ logs: { ...evidence().logs, secretLeaks: ['[worker] token <WEBHOOK_TOKEN>'] } });
     expect(checklist(input([leaky]))[3]?.verdict).toContain("1 leaks");
 
@@ -73,8 +78,17 @@ describe("the verification checklist", () => {
     const noAi = evidence({ runs: evidence().runs.filter((r) => !r.function.startsWith("studio-ai")) });
     expect(checklist(input([noAi]))[0]).toMatchObject({ ok: false, verdict: "completed runs only in web, worker" });
 
-    const lintFailed = input([evidence()], { tasks: [{ package: "@studio/ai", task: "lint", exitCode: 1, cached: false, durationMs: 1 }] });
-    expect(checklist(lintFailed)[1]).toMatchObject({ ok: false, verdict: "failed: @studio/ai#lint" });
+    const lintFailed = input([evidence()], {
+      tasks: [
+        { package: "@studio/ai", task: "typecheck", exitCode: 0, cached: false, durationMs: 1 },
+        { package: "@studio/ai", task: "lint", exitCode: 1, cached: false, durationMs: 1 },
+        { package: "@studio/ai", task: "test", exitCode: 1, cached: false, durationMs: 1 },
+      ],
+    });
+    expect(checklist(lintFailed)[1]).toMatchObject({
+      ok: false,
+      verdict: "failed: @studio/ai#lint; tests that failed (they fail ./pnpm verify too): @studio/ai#test",
+    });
 
     expect(checklist(input([], { screenshots: [], tasks: [] })).map((i) => i.ok)).toEqual([false, false, false, false, false]);
   });

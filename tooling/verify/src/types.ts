@@ -13,7 +13,7 @@ export interface Evidence {
     error?: string;
     steps: Array<{ name: string; status: string; attempts: number | null; stepOp: string | null; outputEncrypted: boolean | null }>;
   }>;
-  events: Array<{ id: string; name: string; data: Record<string, unknown>; encryptedField: "envelope" | "plaintext" | "absent" }>;
+  events: Array<{ id: string; name: string; data: Record<string, unknown>; encryptedField: "envelope" | "plaintext" | "absent"; source?: "test" | "app" }>;
   logs: {
     lines: number;
     secretsChecked: string[];
