@@ -75,7 +75,7 @@ function lifecycle(evidence: Evidence[]): ChecklistItem {
       "|---|---|---|",
       ...byFunction,
       "",
-      "Sample traces (steps in order, as the Dev Server recorded them):",
+      "Sample traces (each run's steps as its trace lists them, with attempts when retried):",
       "",
       ...traces,
     ].join("\n"),
