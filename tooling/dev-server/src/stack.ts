@@ -32,6 +32,8 @@ export async function startStack(opts: {
   env?: StackEnv | ((urls: StackUrls) => StackEnv);
   /** How long each app may take to serve its Inngest endpoint (default: startApp's). */
   readyTimeoutMs?: number;
+  /** Keep the Dev Server's state on disk, for `stack.devServer.stopAndReadStore()`. */
+  persist?: boolean;
 }): Promise<Stack> {
   reapOrphans();
   const suite = callingSuite();
@@ -91,7 +93,12 @@ export async function startStack(opts: {
         });
       }),
     );
-    devServer = await launchDevServer({ port: dsPort, apps: Object.values(apps).map((a) => a.serveUrl), onLog: tag("inngest") });
+    devServer = await launchDevServer({
+      port: dsPort,
+      apps: Object.values(apps).map((a) => a.serveUrl),
+      onLog: tag("inngest"),
+      ...(opts.persist ? { persist: true } : {}),
+    });
     const api = devServerApi(devServer.url);
     // Events a suite sends itself skip the SDK (nothing encrypts them): the evidence tells them apart.
     const send = api.send.bind(api);
