@@ -67,7 +67,13 @@ describe("the ai app's env", () => {
   });
 
   describe("the model transport: nothing personal reaches Inngest unencrypted where real data flows", () => {
-    const cloud = { INNGEST_DEV: "", INNGEST_SIGNING_KEY: "signkey-prod-123", AI_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-0123456789" };
+    const cloud = {
+      INNGEST_DEV: "",
+      INNGEST_SIGNING_KEY: "signkey-prod-123",
+      AI_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk-test-0123456789",
+      WEBHOOK_URL: "https://hooks.example.com/team",
+    };
     const problemIn = (vars: Record<string, string>) => {
       try {
         readAiEnv(vars);
@@ -90,6 +96,12 @@ describe("the ai app's env", () => {
       const message = problemIn({ ...vars, AI_TRANSPORT: "infer" });
       expect(message).toMatch(/AI_TRANSPORT is invalid: `infer` here \(.+\) would hand Inngest the client's brief text, the model's answer and the provider key in plaintext/);
       expect(message).toContain("AI_INFER_PLAINTEXT=1");
+    });
+
+    it("needs the team channel for failure alerts in cloud mode; in dev it defaults to the web app's outbox", () => {
+      const { WEBHOOK_URL: _url, ...withoutHook } = cloud;
+      expect(problemIn(withoutHook)).toContain("WEBHOOK_URL is not set (cloud mode needs the team channel for failure alerts");
+      expect(parse({}).WEBHOOK_URL).toBe("http://127.0.0.1:3000/api/outbox/webhook");
     });
 
     it("allows infer there with AI_INFER_PLAINTEXT=1, and wrap always", () => {
