@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { toolingEnv, inheritedEnv } from "./env.ts";
 import { assertPortFree } from "./ports.ts";
 import { killGroup, spawnGroup } from "./process-registry.ts";
@@ -11,11 +12,23 @@ export const APPS = {
 } as const;
 export type AppName = keyof typeof APPS;
 
+/** How an app is started: kept on the running app, so it can be started again the same way. */
+export interface AppStartOptions {
+  port: number;
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  onLog?: (line: string) => void;
+}
+
 export interface RunningApp {
   name: AppName;
   appId: string;
   url: string;
   serveUrl: string;
+  /** The process group's leader (pnpm running the `serve` script). */
+  process: ChildProcess;
+  /** What it was started with (see restartApp). */
+  startOptions: AppStartOptions;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -25,10 +38,7 @@ export interface RunningApp {
  * resolves once its Inngest endpoint answers. The process runs in its own process group so
  * stop() takes down everything it started.
  */
-export async function startApp(
-  name: AppName,
-  opts: { port: number; env?: Record<string, string>; readyTimeoutMs?: number; onLog?: (line: string) => void },
-): Promise<RunningApp> {
+export async function startApp(name: AppName, opts: AppStartOptions): Promise<RunningApp> {
   const { pkg, appId } = APPS[name];
   await assertPortFree(opts.port, `${name} app`);
   const { child, logs } = spawnGroup(`${name} app`, "pnpm", ["--silent", "--filter", pkg, "run", "serve"], {
@@ -53,5 +63,5 @@ export async function startApp(
     await stop();
     throw error;
   }
-  return { name, appId, url, serveUrl, logs, stop };
+  return { name, appId, url, serveUrl, process: child, startOptions: opts, logs, stop };
 }

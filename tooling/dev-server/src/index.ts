@@ -11,7 +11,8 @@ export {
   type SendableEvent,
   type StoredEvent,
 } from "./api.ts";
-export { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
+export { crashApp, restartApp } from "./app-faults.ts";
+export { APPS, startApp, type AppName, type AppStartOptions, type RunningApp } from "./apps.ts";
 export { ensureInngestBinary, missingUiReason } from "./binary.ts";
 export { assertPortFree, freePort } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";

@@ -3,7 +3,7 @@ import { devServerApi, type DevServerApi } from "./api.ts";
 import { toolingEnv } from "./env.ts";
 import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
-import { launchDevServer, type DevServer } from "./server.ts";
+import { launchDevServer, type DevServer, type DevServerOptions } from "./server.ts";
 
 export interface Stack {
   devServer: DevServer;
@@ -29,6 +29,8 @@ export async function startStack(opts: {
   env?: StackEnv | ((urls: StackUrls) => StackEnv);
   /** How long each app may take to serve its Inngest endpoint (default: startApp's). */
   readyTimeoutMs?: number;
+  /** Dev Server settings beyond the defaults. */
+  devServer?: Pick<DevServerOptions, "retryIntervalSeconds">;
 }): Promise<Stack> {
   reapOrphans();
   const log: string[] = [];
@@ -61,7 +63,12 @@ export async function startStack(opts: {
         });
       }),
     );
-    devServer = await launchDevServer({ port: dsPort, apps: Object.values(apps).map((a) => a.serveUrl), onLog: tag("inngest") });
+    devServer = await launchDevServer({
+      ...opts.devServer,
+      port: dsPort,
+      apps: Object.values(apps).map((a) => a.serveUrl),
+      onLog: tag("inngest"),
+    });
     const api = devServerApi(devServer.url);
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
     return { devServer, api, apps, logs: () => log.join("\n"), stop: stopAll };

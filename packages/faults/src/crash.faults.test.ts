@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { crashApp, eventually, restartApp } from "@studio/dev-server";
+import { assetUploadedFixtures, briefSubmittedFixtures, reminderScheduledFixtures } from "@studio/events/fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFaultStack, type FaultStack } from "./harness/fault-stack.ts";
+import { type Hit } from "./harness/side-effects.ts";
+import { runSteps, stepsCompleted } from "./harness/run-steps.ts";
+
+// The worker is SIGKILLed (its whole process group: no shutdown hook runs) and started again on
+// the same port while the Dev Server and the AI app keep running. The Dev Server retries every 4 s
+// here, so a worker that takes a few seconds to restart is back within every function's retries.
+describe("the worker crashes and comes back", () => {
+  let s: FaultStack;
+  beforeAll(async () => {
+    s = await startFaultStack({
+      apps: ["worker", "ai"],
+      retryIntervalSeconds: 4,
+      // Approval waits long enough that no reminder email is due during a test.
+      env: () => ({ worker: { APPROVAL_REMINDER_AFTER: "5m", APPROVAL_TIMEOUT: "10m", RENDITION_RATE: "600/1m" } }),
+    });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const bodyOf = (hit: Hit) => hit.body as Record<string, unknown>;
+  const renditions = (assetId: string, size: string) =>
+    s.fx.hits("/rendition").filter((h) => bodyOf(h).assetId === assetId && bodyOf(h).size === size);
+  const firstRunOf = async (eventId: string) =>
+    (await eventually(`the run of event ${eventId}`, async () => (await s.stack.api.runsForEvent(eventId))[0])).run_id;
+
+  it("SIGKILL while a step is executing: that step is retried, the steps already done are not run again", async () => {
+    const assetId = `asset_${randomUUID()}`;
+    // The rendition service keeps the "web" call open, so the worker is inside that step when it dies.
+    const held = s.fx.hold("/rendition", (h) => bodyOf(h).assetId === assetId && bodyOf(h).size === "web");
+    const [eventId] = await s.stack.api.send({
+      name: "studio/asset.uploaded",
+      data: { ...assetUploadedFixtures.valid[0], assetId, projectId: `project_${assetId}` },
+    });
+    const runId = await firstRunOf(eventId!);
+    const inFlight = await held.arrived;
+    // The other two sizes (parallel steps) have finished and Inngest has stored their results.
+    await eventually("render-thumb and render-print to be stored", () => stepsCompleted(s.stack.api, runId, ["render-thumb", "render-print"]));
+
+    await crashApp(s.stack, "worker");
+    expect(inFlight.outcome).toBe("aborted"); // the call died with the worker, unanswered
+    held.release();
+    await restartApp(s.stack, "worker");
+
+    const run = await s.stack.api.waitForRun(runId, { timeoutMs: 90_000 });
+    expect(run.status).toBe("COMPLETED");
+    // Completed steps: once each. The interrupted one: the cut-off call, then the retry.
+    expect(renditions(assetId, "thumb")).toHaveLength(1);
+    expect(renditions(assetId, "print")).toHaveLength(1);
+    expect(renditions(assetId, "web").map((h) => h.outcome)).toEqual(["aborted", "answered"]);
+    const processed = await s.stack.api.waitForEvents("studio/asset.processed", (e) => e.data.assetId === assetId);
+    expect(processed).toHaveLength(1);
+    expect((processed[0]!.data.renditions as unknown[]).length).toBe(3);
+  });
+
+  it("SIGKILL between steps (the run waits for approval, which arrives while the worker is down): the run completes, nothing done before runs again", async () => {
+    const briefId = `brief_${randomUUID()}`;
+    const brief = briefSubmittedFixtures.valid[0];
+    // The brief's text names it, so the model call made for it can be told apart.
+    const data = { ...brief, briefId, encrypted: { ...brief.encrypted, description: `Brief ${briefId}: ${brief.encrypted.description}` } };
+    const [eventId] = await s.stack.api.send({ name: "studio/brief.submitted", data });
+    const runId = await firstRunOf(eventId!);
+    await eventually("intake-brief to wait for approval", async () =>
+      (await runSteps(s.stack.api, runId)).some((step) => step.name === "wait-for-approval" && step.status === "WAITING"),
+    );
+    const teamMessages = () => s.fx.hits("/webhook").filter((h) => String(bodyOf(h).text).includes(`New brief ${briefId}`));
+    const modelCalls = () => s.fx.hits("/v1/chat/completions").filter((h) => JSON.stringify(h.body).includes(briefId));
+    expect(teamMessages()).toHaveLength(1);
+    expect(modelCalls()).toHaveLength(1);
+
+    await crashApp(s.stack, "worker");
+    await s.stack.api.send({ name: "studio/brief.approved", data: { briefId, approvedBy: "operator_faults" } });
+    await new Promise((r) => setTimeout(r, 1000)); // the approval resumes the run while nothing serves it
+    expect(await s.stack.api.status(runId)).not.toBe("COMPLETED");
+    await restartApp(s.stack, "worker");
+
+    const run = await s.stack.api.waitForRun(runId, { timeoutMs: 90_000 });
+    expect(run.status).toBe("COMPLETED");
+    // record-brief, the AI analysis (a cross-app invoke) and the team message ran before the crash only.
+    expect(teamMessages()).toHaveLength(1);
+    expect(modelCalls()).toHaveLength(1);
+    expect(s.fx.hits("/email").filter((h) => JSON.stringify(h.body).includes(brief.title))).toEqual([]);
+    const projects = await s.stack.api.waitForEvents("studio/project.created", (e) => e.data.briefId === briefId);
+    expect(projects).toHaveLength(1);
+    const names = (await runSteps(s.stack.api, runId)).map((step) => step.name);
+    expect(names).toContain("emit-project-created");
+  });
+
+  it("app away: the worker is down when the event arrives; the run goes through once it is back", async () => {
+    const reminderId = `reminder_${randomUUID()}`;
+    const emails = () => s.fx.hits("/email").filter((h) => String(bodyOf(h).subject).includes(reminderId));
+    await crashApp(s.stack, "worker");
+    const base = reminderScheduledFixtures.valid[0];
+    const [eventId] = await s.stack.api.send({
+      name: "studio/reminder.scheduled",
+      data: { ...base, reminderId, sendAt: new Date().toISOString(), encrypted: { ...base.encrypted, subject: `Due now ${reminderId}` } },
+    });
+    const runId = await firstRunOf(eventId!);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(emails()).toEqual([]);
+    expect(await s.stack.api.status(runId)).not.toMatch(/COMPLETED|FAILED/);
+    await restartApp(s.stack, "worker");
+
+    const run = await s.stack.api.waitForRun(runId, { timeoutMs: 90_000 });
+    expect(run.status).toBe("COMPLETED");
+    expect(emails().map((h) => h.outcome)).toEqual(["answered"]);
+  });
+});
