@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 
 /**
- * Polls `url` until it answers 2xx. Fails, with the end of the process's log, when the process
+ * Polls `url` until it answers 2xx (or what `ready` accepts). Fails, with the end of the process's log, when the process
  * exits first, when `problem` finds a fatal one (its message is the error), or after `timeoutMs`.
  */
 export async function waitUntilReady(
@@ -14,6 +14,8 @@ export async function waitUntilReady(
     exited: (code: number) => string;
     timedOut: string;
     problem?: () => string | undefined;
+    /** Which answers mean "ready" (default: any 2xx). */
+    ready?: (status: number) => boolean;
   },
 ): Promise<void> {
   const until = Date.now() + opts.timeoutMs;
@@ -23,7 +25,7 @@ export async function waitUntilReady(
     if (problem) throw new Error(problem);
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      if (opts.ready ? opts.ready(res.status) : res.ok) return;
     } catch {
       /* not listening yet */
     }
