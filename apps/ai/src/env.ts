@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { blankAsUnset, envFlag, inngestMode, optionalVar, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { blankAsUnset, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
 import { providerApiKey } from "./config/provider-api-key.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
 import { timeStrSchema } from "./config/time-str.ts";
 
 // optionalVar / varWithDefault: blank values (`AI_API_KEY=` in a .env file) mean "not set".
+/** Declared secret: scrubbed from logs, Sentry, run errors, outputs and events (docs/middleware.md, "Secrets"). */
+const apiKey = () => secret(optionalVar(z.string().min(1)));
 
 const providers = ["openai", "anthropic", "openai-compatible", "offline"] as const;
 
@@ -35,15 +37,15 @@ export const aiEnvSchema = studioEnvSchema
     /** Provider base URL, e.g. http://127.0.0.1:11434/v1 (Ollama) or a proxy in front of OpenAI/Anthropic. */
     AI_BASE_URL: optionalVar(z.url({ protocol: /^https?$/ })),
     /** API key for the provider; OPENAI_API_KEY / ANTHROPIC_API_KEY are read as well. */
-    AI_API_KEY: optionalVar(z.string().min(1)),
-    OPENAI_API_KEY: optionalVar(z.string().min(1)),
-    ANTHROPIC_API_KEY: optionalVar(z.string().min(1)),
+    AI_API_KEY: apiKey(),
+    OPENAI_API_KEY: apiKey(),
+    ANTHROPIC_API_KEY: apiKey(),
 
     /** Used when the primary provider fails for good. Unset: no fallback (or the primary provider if AI_FALLBACK_MODEL is set). */
     AI_FALLBACK_PROVIDER: optionalVar(z.enum(["none", ...providers])),
     AI_FALLBACK_MODEL: optionalVar(z.string().min(1).max(200)),
     AI_FALLBACK_BASE_URL: optionalVar(z.url({ protocol: /^https?$/ })),
-    AI_FALLBACK_API_KEY: optionalVar(z.string().min(1)),
+    AI_FALLBACK_API_KEY: apiKey(),
 
     /** `infer`: Inngest makes the model call (step.ai.infer). `wrap`: this app makes it (step.ai.wrap). */
     AI_TRANSPORT: z.preprocess(blankAsUnset, z.enum(["infer", "wrap"]).default("infer")),

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { DEPLOYMENT_VARIABLES, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
 
 /**
  * `next build` imports every route module to collect page data, and with it this file. A build
@@ -12,8 +12,13 @@ import { parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
  * naming each missing variable.
  */
 const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
-const source: Record<string, string | undefined> =
-  isNextBuild && !process.env.INNGEST_DEV ? { ...process.env, INNGEST_DEV: "1" } : process.env;
+// The build runs with NODE_ENV=production (and on Vercel VERCEL_ENV), which would make the client
+// refuse that dev mode as "dev mode in a deployed app": the build serves nothing, so those are dropped too.
+const buildSource = () => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !(DEPLOYMENT_VARIABLES as readonly string[]).includes(name))),
+  INNGEST_DEV: "1",
+});
+const source: Record<string, string | undefined> = isNextBuild && !process.env.INNGEST_DEV ? buildSource() : process.env;
 
 /**
  * The web app's variables on top of the shared ones; docs/web.md lists each (env.docs.test.ts

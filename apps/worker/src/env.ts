@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError, inngestMode, optionalVar, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { ConfigError, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { clientDirectoryVar } from "./config/client-directory.ts";
 import { zonedCronVar } from "./config/cron.ts";
 import { durationVar } from "./config/duration.ts";
@@ -7,7 +7,8 @@ import { rateVar } from "./config/rate.ts";
 
 // Blank values (`WEBHOOK_TOKEN=` in a .env file) mean "not set".
 const optionalUrl = optionalVar(z.url({ protocol: /^https?$/ }));
-const optionalSecret = optionalVar(z.string().min(1));
+/** Declared secret: scrubbed from logs, Sentry, run errors, outputs and events (docs/middleware.md, "Secrets"). */
+const optionalSecret = () => secret(optionalVar(z.string().min(1)));
 
 /**
  * The worker's configuration: the only place it reads process.env. Validated at start-up, so a
@@ -21,11 +22,11 @@ export const workerEnvSchema = studioEnvSchema
 
     // Outside services. Unset in dev = the local stand-ins (see localServiceDefaults below).
     WEBHOOK_URL: optionalUrl,
-    WEBHOOK_TOKEN: optionalSecret,
+    WEBHOOK_TOKEN: optionalSecret(),
     EMAIL_API_URL: optionalUrl,
-    EMAIL_API_KEY: optionalSecret,
+    EMAIL_API_KEY: optionalSecret(),
     RENDITION_URL: optionalUrl,
-    RENDITION_API_KEY: optionalSecret,
+    RENDITION_API_KEY: optionalSecret(),
     /** How long one outside HTTP call may take before it counts as failed (and is retried). */
     OUTSIDE_CALL_TIMEOUT: varWithDefault(durationVar("10s"), "10s"),
 

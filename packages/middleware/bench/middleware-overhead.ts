@@ -43,7 +43,7 @@ const ROUNDS = Number(values.rounds);
 const WARMUP = Number(values.warmup);
 
 const SIGNING_KEY = "signkey-bench-5f2c8e1a9b3d4c6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e";
-const ENCRYPTION_KEY = "bench-key-9Vq2mX7pL4sT8wZ1nB6cR3yH5jK0dF";
+const ENCRYPTION_KEY = "aa397bf884cc3c5cba127dab2e8a7f2a136ae9143bf94386df0d8227a00395ba";
 const DSN = "https://benchkey@o0.ingest.sentry.io/1";
 /** Log lines are formatted and scrubbed as in production, then dropped (no I/O in the figures). */
 const discard = { write: (_line: string) => undefined };

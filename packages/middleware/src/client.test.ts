@@ -36,14 +36,16 @@ describe("createStudioClient: configuration errors stop the app at start-up", ()
     expect(text).toContain("[app] INNGEST_EVENT_KEY is not set, and it is required in cloud mode");
   });
 
-  it("refuses the public dev-only key in cloud mode", () => {
+  it("refuses the public dev-only key in cloud mode, as the key and as a fallback key", () => {
     const text = startupError(() => createStudioClient({ id: "app", env: { ...cloud, STUDIO_ENCRYPTION_KEY: DEV_ONLY_ENCRYPTION_KEY } }));
     expect(text).toContain("STUDIO_ENCRYPTION_KEY is the public dev-only key");
+    const env = { ...cloud, STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, STUDIO_ENCRYPTION_FALLBACK_KEYS: [DEV_ONLY_ENCRYPTION_KEY] };
+    expect(startupError(() => createStudioClient({ id: "app", env }))).toContain("STUDIO_ENCRYPTION_FALLBACK_KEYS entry 1 is the public dev-only key");
   });
 
   it("checks a malformed key even when the app parsed only inngestEnvSchema", () => {
-    const env = { ...parseEnv("app", inngestEnvSchema, { INNGEST_DEV: "1" }), STUDIO_ENCRYPTION_KEY: "too-short" };
-    expect(startupError(() => createStudioClient({ id: "app", env }))).toContain("STUDIO_ENCRYPTION_KEY is too short");
+    const env = { ...parseEnv("app", inngestEnvSchema, { INNGEST_DEV: "1" }), STUDIO_ENCRYPTION_KEY: "a".repeat(44) };
+    expect(startupError(() => createStudioClient({ id: "app", env }))).toContain("STUDIO_ENCRYPTION_KEY is not 32 random bytes");
   });
 
   it("checks malformed fallback keys", () => {
@@ -55,7 +57,7 @@ describe("createStudioClient: configuration errors stop the app at start-up", ()
 
   it("builds a cloud client when everything is set, logging key fingerprints (never keys)", () => {
     const logs = collectLogLines();
-    const old = "previous-key-0123456789abcdefghijklmnopq";
+    const old = "ETMI+2pw+zT9WZFaLRfWjSbL6MfDl0dPdAaGITpd4kw=";
     const client = createStudioClient({
       id: "app",
       env: { ...cloud, STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, STUDIO_ENCRYPTION_FALLBACK_KEYS: [old] },
@@ -74,6 +76,47 @@ describe("createStudioClient: configuration errors stop the app at start-up", ()
     );
     expect(logs.text()).not.toContain(TEST_ENCRYPTION_KEY);
     expect(logs.text()).not.toContain(old);
+  });
+});
+
+describe("createStudioClient: dev mode in a deployed app", () => {
+  const devEnv = testEnv();
+  it.each([
+    [{ VERCEL_ENV: "production" }, "VERCEL_ENV=production"],
+    [{ VERCEL_ENV: "preview" }, "VERCEL_ENV=preview"],
+    [{ NODE_ENV: "production" }, "NODE_ENV=production"],
+    [{ AWS_LAMBDA_FUNCTION_NAME: "studio-worker" }, "AWS_LAMBDA_FUNCTION_NAME=studio-worker"],
+    [{ K_SERVICE: "studio-ai" }, "K_SERVICE=studio-ai"],
+  ])("is refused at start-up when %o says the app is deployed", (deployment, named) => {
+    const text = startupError(() => createStudioClient({ id: "app", env: { ...devEnv, ...deployment } }));
+    expect(text).toContain(`[app] INNGEST_DEV is set, but this app runs deployed (${named})`);
+    expect(text).toContain("STUDIO_UNSAFE_ALLOW_DEV_MODE=1");
+  });
+
+  it("is not refused on a developer machine (vercel dev, tests, NODE_ENV=development)", () => {
+    for (const local of [{}, { VERCEL_ENV: "development" }, { NODE_ENV: "development" }, { NODE_ENV: "test" }]) {
+      expect(createStudioClient({ id: "app", env: { ...devEnv, ...local }, logDestination: collectLogLines().destination }).mode).toBe("dev");
+    }
+  });
+
+  it("runs with the explicit override, logging a loud error line at every start", () => {
+    const logs = collectLogLines();
+    const env = { ...devEnv, NODE_ENV: "production", STUDIO_UNSAFE_ALLOW_DEV_MODE: true };
+    expect(createStudioClient({ id: "app", env, logDestination: logs.destination }).mode).toBe("dev");
+    const errors = logs.lines().filter((l) => l["level"] === 50);
+    expect(errors).toEqual([expect.objectContaining({ deployed: "NODE_ENV=production", msg: expect.stringContaining("UNSAFE: dev mode in a deployed app") as unknown })]);
+  });
+
+  it("still refuses the public dev-only key there, as the key, as a fallback and by default", () => {
+    const unsafe = { INNGEST_DEV: "1", LOG_LEVEL: "info" as const, VERCEL_ENV: "preview", STUDIO_UNSAFE_ALLOW_DEV_MODE: true };
+    expect(startupError(() => createStudioClient({ id: "app", env: unsafe }))).toContain(
+      "STUDIO_ENCRYPTION_KEY is not set, and it is required in cloud mode and in a deployed app",
+    );
+    expect(startupError(() => createStudioClient({ id: "app", env: { ...unsafe, STUDIO_ENCRYPTION_KEY: DEV_ONLY_ENCRYPTION_KEY } }))).toContain(
+      "STUDIO_ENCRYPTION_KEY is the public dev-only key",
+    );
+    const fallback = { ...unsafe, STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, STUDIO_ENCRYPTION_FALLBACK_KEYS: [DEV_ONLY_ENCRYPTION_KEY] };
+    expect(startupError(() => createStudioClient({ id: "app", env: fallback }))).toContain("STUDIO_ENCRYPTION_FALLBACK_KEYS entry 1 is the public dev-only key");
   });
 });
 

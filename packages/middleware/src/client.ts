@@ -1,8 +1,8 @@
 import { dependencyInjectionMiddleware, Inngest, type ClientOptions, type Middleware } from "inngest";
 import type { DestinationStream } from "pino";
 import { ConfigError } from "./config/config-error.ts";
-import { inngestMode, type InngestEnv } from "./config/inngest-env.ts";
-import type { StudioEnv } from "./config/studio-env.ts";
+import { deploymentSignal, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
+import { studioEnvSchema, type StudioEnv } from "./config/studio-env.ts";
 import { createEncryptionMiddleware } from "./encryption/create-encryption-middleware.ts";
 import { keyFingerprint } from "./encryption/key-fingerprint.ts";
 import { resolveEncryptionKeys } from "./encryption/resolve-encryption-keys.ts";
@@ -11,6 +11,8 @@ import { runLoggerMiddleware } from "./logging/run-logger-middleware.ts";
 import { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";
 import { initSentry, type SentrySetup } from "./sentry/init-sentry.ts";
 import { StudioSentryMiddleware } from "./sentry/studio-sentry-middleware.ts";
+import { secretValuesOf } from "./secrets/secret.ts";
+import { declareSecretValues, liveSecretReplacer } from "./secrets/secret-registry.ts";
 
 /**
  * The env createStudioClient reads. Parse it with `studioEnvSchema` (extended with the app's own
@@ -36,11 +38,6 @@ export interface StudioClientOptions<
   services?: TServices;
   /** App-specific middleware, run after the shared stack and before encryption (so it sees plaintext). */
   middleware?: TExtra;
-  /**
-   * The app's own secret values (outside-service tokens and keys from its env) to blank out of
-   * every log line and Sentry event, like the Inngest and encryption keys already are.
-   */
-  secrets?: readonly (string | undefined)[];
   /** Where log lines go (default stdout). Tests pass a stream that collects them. */
   logDestination?: DestinationStream;
   /** Sentry transport override: tests pass one that records envelopes in memory. Needs SENTRY_DSN. */
@@ -68,7 +65,13 @@ const loggers = new WeakMap<object, StudioLogger>();
  *   5. app extras   - the `middleware` option.
  *   6. encryption   - LAST, so it is innermost: it encrypts step outputs and the function result
  *                     after every other middleware has run, and decrypts stored data before any
- *                     other middleware sees it. Only ciphertext ever leaves the process.
+ *                     other middleware sees it. Only ciphertext ever leaves the process. It also
+ *                     blanks the secret values out of step outputs, run errors and sent events.
+ *
+ * Secrets: every value the app's env.ts declares `secret(...)` (recorded by parseEnv), plus the
+ * shared ones (Inngest keys, encryption keys, Sentry DSN) even when the env was not parsed, is
+ * replaced by "[redacted]" in log lines, Sentry events, run errors, step outputs and sent events.
+ * A deployed app (see deploymentSignal) refuses dev mode unless STUDIO_UNSAFE_ALLOW_DEV_MODE is set.
  * See docs/middleware.md.
  */
 export function createStudioClient<
@@ -80,13 +83,21 @@ export function createStudioClient<
   env,
   services,
   middleware,
-  secrets: appSecrets = [],
   logDestination,
   sentryTransport,
   checkpointing,
   appVersion,
 }: StudioClientOptions<TId, TServices, TExtra>) {
   const { isDev, baseUrl } = inngestMode(env);
+  const deployed = deploymentSignal(env);
+  if (isDev && deployed && !env.STUDIO_UNSAFE_ALLOW_DEV_MODE) {
+    throw new ConfigError(
+      `[${id}] INNGEST_DEV is set, but this app runs deployed (${deployed}). Dev mode accepts unsigned requests ` +
+        `(anyone who can reach the app can run its functions) and allows the public dev-only encryption key, so it ` +
+        `is refused here: unset INNGEST_DEV and set INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY and STUDIO_ENCRYPTION_KEY. ` +
+        `Only for a throwaway deployment that must talk to a Dev Server, set STUDIO_UNSAFE_ALLOW_DEV_MODE=1.`,
+    );
+  }
   if (!isDev && !env.INNGEST_SIGNING_KEY) {
     throw new ConfigError(
       `[${id}] INNGEST_SIGNING_KEY is not set, and it is required in cloud mode. ` +
@@ -99,20 +110,21 @@ export function createStudioClient<
         `Create an event key in the Inngest dashboard (Manage → Event keys) for this app.`,
     );
   }
-  const keys = resolveEncryptionKeys(id, env, isDev);
-  const secrets = [
-    env.INNGEST_SIGNING_KEY,
-    env.INNGEST_SIGNING_KEY_FALLBACK,
-    env.INNGEST_EVENT_KEY,
-    keys.key,
-    ...keys.fallbackKeys,
-    ...appSecrets,
-  ];
+  const keys = resolveEncryptionKeys(id, env, isDev && !deployed);
+  // Those parseEnv recorded are known already; these cover an env that was built some other way.
+  const secrets = [...secretValuesOf(studioEnvSchema, env), keys.key, ...keys.fallbackKeys];
+  declareSecretValues(secrets);
   const logger = createStudioLogger({ appId: id, level: env.LOG_LEVEL, destination: logDestination, secrets });
+  if (isDev && deployed) {
+    logger.error(
+      { deployed },
+      "UNSAFE: dev mode in a deployed app (STUDIO_UNSAFE_ALLOW_DEV_MODE=1). Requests are NOT signature-checked: anyone who can reach this app can run its functions. Never use this for real data.",
+    );
+  }
   if (keys.usingDevKey) {
     logger.warn(
       { keyFingerprint: keyFingerprint(keys.key) },
-      "STUDIO_ENCRYPTION_KEY is not set: using the built-in DEV-ONLY encryption key. Data is not protected; this is refused in cloud mode.",
+      "STUDIO_ENCRYPTION_KEY is not set: using the built-in DEV-ONLY encryption key. Data is not protected; this is refused in cloud mode and in a deployed app.",
     );
   }
   const sentryOn = initSentry({
@@ -149,7 +161,7 @@ export function createStudioClient<
       StudioSentryMiddleware,
       dependencyInjectionMiddleware((services ?? {}) as TServices),
       ...((middleware ?? []) as TExtra),
-      createEncryptionMiddleware(keys, logger),
+      createEncryptionMiddleware(keys, logger, liveSecretReplacer()),
     ],
   });
   loggers.set(client, logger);

@@ -1,9 +1,10 @@
 export { blankAsUnset, optionalVar, varWithDefault } from "./config/blank-as-unset.ts";
 export { ConfigError } from "./config/config-error.ts";
-export { envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
+export { DEPLOYMENT_VARIABLES, deploymentSignal, envFlag, inngestEnvSchema, inngestMode, type InngestEnv } from "./config/inngest-env.ts";
 export { parseEnv } from "./config/parse-env.ts";
 export { studioEnvSchema, type StudioEnv } from "./config/studio-env.ts";
-export { MIN_ENCRYPTION_KEY_LENGTH } from "./config/encryption-key-rules.ts";
+export { encryptionKeyProblem, GENERATE_KEY_COMMAND } from "./config/encryption-key-rules.ts";
+export { secret, secretFieldNames } from "./secrets/secret.ts";
 export {
   createStudioClient,
   getStudioLogger,

@@ -16,6 +16,8 @@ export { APPS, startApp, type AppName, type AppStartOptions, type RunningApp } f
 export { ensureInngestBinary, missingUiReason } from "./binary.ts";
 export { assertPortFree, freePort } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";
+export { startPostgres, type Postgres, type PostgresOptions } from "./postgres.ts";
+export { startRedis, REDIS_SETTINGS, type Redis, type RedisOptions } from "./redis.ts";
 export { startDevServer, type DevServer } from "./server.ts";
 export { startStack, type Stack } from "./stack.ts";
 export { DEFAULT_PORTS, INNGEST_VERSION } from "./versions.ts";

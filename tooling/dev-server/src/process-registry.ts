@@ -22,15 +22,31 @@ export function spawnGroup(
   what: string,
   cmd: string,
   args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; onLog?: (line: string) => void },
+  opts: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    onLog?: (line: string) => void;
+    /** Run as this user instead (a root harness starting a server that refuses root, e.g. Postgres). */
+    user?: { uid: number; gid: number };
+  },
 ): { child: ChildProcess; logs: () => string } {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+    ...(opts.user ? { uid: opts.user.uid, gid: opts.user.gid } : {}),
+  });
   registerGroup(child, what);
   return { child, logs: captureOutput(child, opts.onLog) };
 }
 
-/** SIGTERM to the whole process group, SIGKILL after 5 s; resolves when the leader has exited. */
-export async function killGroup(child: ChildProcess): Promise<void> {
+/**
+ * `signal` (default SIGTERM) to the whole process group, SIGKILL after `graceMs` (default 5 s);
+ * resolves when the leader has exited. Postgres wants SIGINT (its "fast" shutdown: SIGTERM waits
+ * for clients to leave); `graceMs: 0` is a hard kill, as a crash would be.
+ */
+export async function killGroup(child: ChildProcess, opts: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
     unregisterGroup(child);
     return;
@@ -43,8 +59,8 @@ export async function killGroup(child: ChildProcess): Promise<void> {
       /* already gone */
     }
   };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5000);
+  signal(opts.graceMs === 0 ? "SIGKILL" : (opts.signal ?? "SIGTERM"));
+  const timer = setTimeout(() => signal("SIGKILL"), opts.graceMs ?? 5000);
   await exited;
   clearTimeout(timer);
   signal("SIGKILL"); // children that ignored SIGTERM after the leader left

@@ -12,6 +12,13 @@ import { throttleFor } from "./throttle-for.ts";
  * `analyse-brief`: the contract's invoke target (`analyseBrief` in @studio/events). Reads one brief
  * revision, asks the configured model for a structured analysis (summary, deliverables, risks,
  * estimate), validates it, and returns it with the model used and the usage.
+ *
+ * Applies:
+ * - docs/research/inngest/events-and-triggers.md#an-invoke-only-function-has-no-event-in-the-catalog (invoke(analyseBriefDataSchema))
+ * - docs/research/inngest/ai-inference.md#with-infer-inngest-makes-the-call (the default transport)
+ * - docs/research/inngest/ai-inference.md#a-malformed-answer-is-not-a-transient-error (one repair turn)
+ * - docs/research/inngest/steps-and-workflows.md#a-step-that-fails-for-good-throws-steperror (the fallback model)
+ * - docs/research/inngest/inngest-functions-resources.md#a-constant-key-must-be-a-cel-string-literal (throttle per provider)
  */
 export function createAnalyseBrief(client: AiClient, deps: ModelFunctionDeps) {
   return client.createFunction(

@@ -19,6 +19,10 @@ export interface ReanalyseBriefDeps {
 /**
  * `reanalyse-brief`: on `studio/brief.updated`, debounced per brief (a burst of edits is analysed
  * once, with the last edit), invokes analyse-brief and emits `ai/brief.analysed`.
+ *
+ * Applies:
+ * - docs/research/inngest/inngest-functions-resources.md#debounce-hands-over-the-last-event-only (debounce per briefId)
+ * - docs/research/inngest/steps-and-workflows.md#invoking-another-function (invokes analyse-brief)
  */
 export function createReanalyseBrief(client: AiClient, deps: ReanalyseBriefDeps) {
   return client.createFunction(

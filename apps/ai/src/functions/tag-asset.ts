@@ -22,7 +22,14 @@ export const assetTagsAnswerSchema = z.preprocess(
   assetTagged.schema.pick({ tags: true, altText: true }),
 );
 
-/** `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`. */
+/**
+ * `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`.
+ *
+ * Applies:
+ * - docs/research/inngest/ai-inference.md#a-malformed-answer-is-not-a-transient-error (one repair turn)
+ * - docs/research/inngest/events-and-triggers.md#a-bad-payload-fails-the-run-for-good (an invalid asset.processed)
+ * - docs/research/inngest/inngest-functions-resources.md#throttle (AI_THROTTLE per provider)
+ */
 export function createTagAsset(client: AiClient, deps: ModelFunctionDeps) {
   return client.createFunction(
     {

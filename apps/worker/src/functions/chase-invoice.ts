@@ -29,6 +29,13 @@ import { overdueAt } from "./overdue-at.ts";
  *
  * On failure (onChaseInvoiceFailure): emits studio/automation.failed and alerts the team, who
  * take over the chase. Reminders already sent cannot be unsent, so nothing is compensated.
+ *
+ * Applies:
+ * - docs/research/inngest/wait-for-an-event.md#a-wait-and-a-cancelon-on-the-same-event-race (invoice.paid ends it either way)
+ * - docs/research/inngest/scheduling-a-one-off-function.md#what-it-does (the long sleepUntil)
+ * - docs/research/inngest/inngest-functions-resources.md#priority (large invoices first)
+ * - docs/research/inngest/inngest-functions-resources.md#a-constant-key-must-be-a-cel-string-literal (the shared email budget)
+ * - docs/research/inngest/failure-handlers.md#a-rerun-starts-the-whole-run-again (why on-call takes over by hand)
  */
 export const chaseInvoice = inngest.createFunction(
   {

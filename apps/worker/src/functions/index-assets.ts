@@ -16,6 +16,11 @@ import { plural } from "./plural.ts";
  * projectId. A bulk upload of 200 images would otherwise post 200 messages; batching per
  * project turns that into a handful, one per project.
  * On failure (onIndexAssetsFailure): emits studio/automation.failed and alerts. Nothing to undo.
+ *
+ * Applies:
+ * - docs/research/inngest/inngest-functions-resources.md#batched-handlers-must-read-events-not-event (the whole batch)
+ * - docs/research/inngest/inngest-functions-resources.md#batching (50 events or 10s per project)
+ * - docs/research/inngest/performing-api-requests-or-fetch.md#stepfetch-requests-are-stored-in-plain-text (the message carries ids only)
  */
 export const indexAssets = inngest.createFunction(
   {

@@ -16,6 +16,11 @@ import { functionIds, slugOf } from "./function-ids.ts";
  * Flow control: none needed (one small run per cancelled intake); retries 5 because a slot that
  * is never released blocks capacity.
  * On failure: emits studio/automation.failed and alerts the team, who release the slot by hand.
+ *
+ * Applies:
+ * - docs/research/inngest/cleanup-after-function-cancellation.md#the-payload-carries-the-original-event (brief id from data.event)
+ * - docs/research/inngest/cleanup-after-function-cancellation.md#the-filter-must-use-the-slug (the if on function_id)
+ * - docs/research/inngest/cleanup-after-function-cancellation.md#a-cancellation-may-carry-no-usable-event (NonRetriableError)
  */
 export const intakeBriefCancelled = inngest.createFunction(
   {

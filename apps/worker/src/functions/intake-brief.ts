@@ -35,6 +35,15 @@ import { projectIdFor } from "./project-id.ts";
  *
  * On failure (onIntakeBriefFailure): releases the brief's slot (compensation), emits
  * studio/automation.failed, alerts the team and publishes the "failed" outcome.
+ *
+ * Applies:
+ * - docs/research/inngest/wait-for-an-event.md#match-on-the-id-not-on-timing (both waits match on briefId)
+ * - docs/research/inngest/wait-for-an-event.md#timeout-means-null-not-an-error (null → remind, then expire)
+ * - docs/research/inngest/steps-and-workflows.md#cross-app-invoke-needs-the-same-id-on-both-sides (the contract's analyseBrief reference)
+ * - docs/research/inngest/creating-an-event-key.md#idempotency-is-per-function-dedupe-is-per-event (idempotency per briefId)
+ * - docs/research/inngest/cleanup-after-function-cancellation.md#cancellation-does-not-trigger-onfailure (cancelOn + intake-brief-cancelled)
+ * - docs/research/inngest/performing-api-requests-or-fetch.md#stepfetch-stores-a-5xx-as-a-success (team messages via step.fetch)
+ * - docs/research/inngest/failure-handlers.md#compensation (releasing the slot)
  */
 export const intakeBrief = inngest.createFunction(
   {

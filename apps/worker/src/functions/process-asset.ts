@@ -31,6 +31,13 @@ const renditionRunsPerPeriod = Math.max(1, Math.floor(env.RENDITION_RATE.limit /
  * On failure (onProcessAssetFailure): emits studio/automation.failed, alerts the team and
  * publishes the "failed" outcome. Nothing to compensate: renditions are not published anywhere
  * until asset.processed is sent, which is the last step.
+ *
+ * Applies:
+ * - docs/research/inngest/inngest-functions-resources.md#throttle-counts-runs-services-count-calls (RENDITION_RATE ÷ sizes)
+ * - docs/research/inngest/inngest-functions-resources.md#concurrency (2 per projectId)
+ * - docs/research/inngest/steps-and-workflows.md#parallel-steps (one step per size)
+ * - docs/research/inngest/performing-api-requests-or-fetch.md#a-4xx-will-not-fix-itself (classifyResponse)
+ * - docs/research/inngest/performing-api-requests-or-fetch.md#retry-after-is-a-number-or-a-date (429 handling)
  */
 export const processAsset = inngest.createFunction(
   {

@@ -19,6 +19,10 @@ import { functionIds } from "./function-ids.ts";
  * - concurrency: the email budget shared with the other emailing functions.
  * - retries 3.
  * On failure (onSendDigestFailure): emits studio/automation.failed and alerts the team.
+ *
+ * Applies:
+ * - docs/research/inngest/inngest-functions-resources.md#rate-limiting-loses-events-throttling-does-not (rateLimit, on purpose)
+ * - docs/research/inngest/inngest-functions-resources.md#concurrency (the shared email budget)
  */
 export const sendDigest = inngest.createFunction(
   {

@@ -18,6 +18,11 @@ import { functionIds } from "./function-ids.ts";
  * - concurrency: the email budget shared with the other emailing functions.
  * - retries 3: delivery happens in one step, retried on a 5xx/429 and never after success.
  * On failure (onSendReminderFailure): emits studio/automation.failed and alerts the team.
+ *
+ * Applies:
+ * - docs/research/inngest/scheduling-a-one-off-function.md#ts-is-milliseconds-and-it-is-the-only-thing-that-delays (sleepUntil as a guard)
+ * - docs/research/inngest/scheduling-a-one-off-function.md#rescheduling-the-same-reminder-is-not-a-second-reminder (idempotency per reminderId)
+ * - docs/research/inngest/inngest-functions-resources.md#concurrency (the shared email budget)
  */
 export const sendReminder = inngest.createFunction(
   {

@@ -22,6 +22,11 @@ const FAN_OUT_CHUNK = 500;
  * Flow control: none besides the schedule; retries 3.
  * On failure (onWeeklyDigestFailure): emits studio/automation.failed and alerts; re-run it from
  * the Inngest dashboard once fixed (the dedupe ids make that safe).
+ *
+ * Applies:
+ * - docs/research/inngest/events-and-triggers.md#cron-schedules-need-their-zone (TZ= in DIGEST_CRON)
+ * - docs/research/inngest/sending-events.md#large-fan-outs-go-in-chunks (FAN_OUT_CHUNK)
+ * - docs/research/inngest/creating-an-event-key.md#dedupe-by-event-id (one id per client and week)
  */
 export const weeklyDigest = inngest.createFunction(
   {

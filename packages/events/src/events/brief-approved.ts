@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "../contract/define-event.ts";
-import { dedupeKey } from "../contract/dedupe-key.ts";
+import { decisionDedupeKey } from "../contract/decision-dedupe-key.ts";
+import { decisionIdSchema } from "../shared/decision-id.ts";
 import { idSchema } from "../shared/ids.ts";
 
 export const briefApproved = defineEvent({
@@ -13,6 +14,7 @@ export const briefApproved = defineEvent({
   schema: z.object({
     briefId: idSchema,
     approvedBy: idSchema.describe("Id of the operator (or client contact) who approved."),
+    decisionId: decisionIdSchema,
   }),
-  dedupe: (data) => dedupeKey(data.briefId),
+  dedupe: (data) => decisionDedupeKey(data.briefId, data.decisionId),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "../contract/define-event.ts";
-import { dedupeKey } from "../contract/dedupe-key.ts";
+import { decisionDedupeKey } from "../contract/decision-dedupe-key.ts";
+import { decisionIdSchema } from "../shared/decision-id.ts";
 import { idSchema } from "../shared/ids.ts";
 
 export const briefWithdrawn = defineEvent({
@@ -13,6 +14,7 @@ export const briefWithdrawn = defineEvent({
   schema: z.object({
     briefId: idSchema,
     reason: z.string().min(1).max(500).optional(),
+    decisionId: decisionIdSchema,
   }),
-  dedupe: (data) => dedupeKey(data.briefId),
+  dedupe: (data) => decisionDedupeKey(data.briefId, data.decisionId),
 });

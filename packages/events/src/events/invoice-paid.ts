@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "../contract/define-event.ts";
-import { dedupeKey } from "../contract/dedupe-key.ts";
+import { decisionDedupeKey } from "../contract/decision-dedupe-key.ts";
+import { decisionIdSchema } from "../shared/decision-id.ts";
 import { idSchema } from "../shared/ids.ts";
 import { isoDateTimeSchema } from "../shared/time.ts";
 
@@ -14,6 +15,7 @@ export const invoicePaid = defineEvent({
   schema: z.object({
     invoiceId: idSchema,
     paidAt: isoDateTimeSchema,
+    decisionId: decisionIdSchema,
   }),
-  dedupe: (data) => dedupeKey(data.invoiceId),
+  dedupe: (data) => decisionDedupeKey(data.invoiceId, data.decisionId),
 });

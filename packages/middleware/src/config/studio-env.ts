@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secret } from "../secrets/secret.ts";
 import { optionalVar } from "./blank-as-unset.ts";
 import { encryptionKeyProblem } from "./encryption-key-rules.ts";
 import { inngestEnvSchema } from "./inngest-env.ts";
@@ -40,11 +41,11 @@ const sentryDsn = z.string().superRefine((dsn, ctx) => {
  */
 export const studioEnvSchema = inngestEnvSchema.extend({
   /** Encrypts step outputs, function results and `data.encrypted` of sent events. Required in cloud mode. */
-  STUDIO_ENCRYPTION_KEY: optionalVar(encryptionKey),
+  STUDIO_ENCRYPTION_KEY: secret(optionalVar(encryptionKey)),
   /** Previous keys, comma-separated, tried when decrypting only. */
-  STUDIO_ENCRYPTION_FALLBACK_KEYS: optionalVar(fallbackKeys),
+  STUDIO_ENCRYPTION_FALLBACK_KEYS: secret(optionalVar(fallbackKeys)),
   /** Sentry project DSN. Unset = error reporting off. */
-  SENTRY_DSN: optionalVar(sentryDsn),
+  SENTRY_DSN: secret(optionalVar(sentryDsn)),
   /** Sentry environment tag; defaults to "development" in dev mode and "production" in cloud mode. */
   SENTRY_ENVIRONMENT: optionalVar(z.string()),
 });

@@ -1,5 +1,8 @@
 import { EncryptionService, encryptionMiddleware, isEncryptedValue, isV0EncryptedValue } from "@inngest/middleware-encryption";
 import type { Logger, Middleware } from "inngest";
+import { scrubError } from "../secrets/scrub-error.ts";
+import type { SecretReplacer } from "../secrets/secret-replacer.ts";
+import { scrubStrings } from "../secrets/scrub-strings.ts";
 import type { EncryptionKeys } from "./resolve-encryption-keys.ts";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
 
@@ -39,12 +42,28 @@ function needsWrapStep(body: unknown): boolean {
  * rejects for a memoized step leaves an unhandled rejection and a request that never answers.
  * Outputs produced within the same request (checkpointing) are still decrypted by wrapStep; they
  * were just encrypted with our own key, so that cannot fail.
+ *
+ * Given `scrub` (the app's secret values), it is also the last stop before data leaves: secret
+ * values are replaced in step outputs and the function result (before encryption), in the errors
+ * of steps and runs (before the SDK serialises them into the run's history), and in every field
+ * of a sent event.
  */
 export function createEncryptionMiddleware(
   { key, fallbackKeys }: Pick<EncryptionKeys, "key" | "fallbackKeys">,
   logger?: Logger,
+  scrub?: SecretReplacer,
 ): Middleware.Class {
-  const service = new StudioEncryptionService([key, ...fallbackKeys]);
+  const service = new StudioEncryptionService([key, ...fallbackKeys], scrub ? { scrub } : {});
+  /** Runs a hook's `next`, scrubbing the error it fails with. */
+  const scrubbingErrors = scrub
+    ? async (next: () => Promise<unknown>) => {
+        try {
+          return await next();
+        } catch (error) {
+          throw scrubError(error, scrub);
+        }
+      }
+    : (next: () => Promise<unknown>) => next();
   const Stock = encryptionMiddleware({ key, fallbackDecryptionKeys: fallbackKeys, encryptionService: service });
   /** The stock middleware's envelope, same field order. */
   const envelope = async (value: unknown) => ({
@@ -104,14 +123,20 @@ export function createEncryptionMiddleware(
 
     /** Encrypts the function's return value. */
     override async wrapFunctionHandler({ next }: Middleware.WrapFunctionHandlerArgs): Promise<unknown> {
-      const output = await next();
+      const output = await scrubbingErrors(next);
       return output === undefined || output === null ? output : envelope(output);
     }
 
     /** Encrypts a step's output before it is sent to Inngest. */
     override async wrapStepHandler({ next }: Middleware.WrapStepHandlerArgs): Promise<unknown> {
-      const output = await next();
+      const output = await scrubbingErrors(next);
       return output === undefined || output === null ? output : envelope(output);
+    }
+
+    /** Encrypts data.encrypted of each event (the stock hook), after blanking secrets in all its fields. */
+    override transformSendEvent(arg: Middleware.TransformSendEventArgs) {
+      if (!scrub) return super.transformSendEvent!(arg);
+      return super.transformSendEvent!({ ...arg, events: arg.events.map((event) => scrubStrings(event, scrub)) });
     }
 
     // The two hooks below run for every step of every request, replays included. The stock ones

@@ -12,7 +12,7 @@ import { decryptAll } from "./decrypt-all.ts";
 
 // Proof that data at rest is encrypted: a real Dev Server stores what the app sends, and we read
 // it back through the server's own API.
-const KEY = "e2e-at-rest-key-4bWq9Zr2Lx7Tn5Vc8Hd3Jf6Kp";
+const KEY = "6SQuAoPCXz4Im7lGZySICcSpe3dtqYtWbTA6dZ1xiSg=";
 const PERSONAL = { email: "jane.doe@example.com", card: "4111 1111 1111 1111" };
 const BIN = fileURLToPath(new URL("../../bin/studio-decrypt.ts", import.meta.url));
 

@@ -6,8 +6,8 @@ import { collectLogLines, createTestEngine, runThroughServeHandler, testEnv } fr
 import { decryptAll } from "./decrypt-all.ts";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
 
-const OLD = "old-key-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==";
-const NEW = "new-key-cXV1eHF1dXhxdXV4cXV1eHF1dXhxdXV4";
+const OLD = "TygNy9ipo4R3TEVnzdRMV2TJuiG86BIoyjtvgPSx1R0=";
+const NEW = "wa0Ro+fRP3F+6CcfLnkGZYfsqA5IYgOzR66oNWOourk=";
 
 /** The deploy states of the runbook (docs/runbooks/key-rotation.md). */
 const phases: Record<string, Partial<StudioClientEnv>> = {

@@ -12,15 +12,21 @@ export type EncryptionKeys = {
   usingDevKey: boolean;
 };
 
+const OUTSIDE_DEV = "in cloud mode and in a deployed app";
+
 type KeyEnv = Partial<Pick<StudioEnv, "STUDIO_ENCRYPTION_KEY" | "STUDIO_ENCRYPTION_FALLBACK_KEYS">>;
 
 /**
- * Picks the encryption keys from the validated env. In cloud mode a real key is mandatory; in dev
- * mode a missing key falls back to the public dev-only key (the caller logs a warning). Throws a
- * ConfigError naming the variable otherwise. The checks repeat the schema's on purpose: an app
- * that parsed only `inngestEnvSchema` still gets them.
+ * Picks the encryption keys from the validated env. In cloud mode, and in a deployed app even in
+ * dev mode, a real key is mandatory and the public dev-only key is refused (as the key and as a
+ * fallback: a public fallback key would let anyone forge data the app decrypts and trusts). On a
+ * developer machine in dev mode a missing key falls back to the dev-only key (the caller logs a
+ * warning). Throws a ConfigError naming the variable otherwise. The checks repeat the schema's
+ * on purpose: an app that parsed only `inngestEnvSchema` still gets them.
+ *
+ * `devKeyAllowed`: dev mode on a machine that is not a deployment.
  */
-export function resolveEncryptionKeys(app: string, env: KeyEnv, isDev: boolean): EncryptionKeys {
+export function resolveEncryptionKeys(app: string, env: KeyEnv, devKeyAllowed: boolean): EncryptionKeys {
   const key = env.STUDIO_ENCRYPTION_KEY;
   const rawFallbacks: unknown = env.STUDIO_ENCRYPTION_FALLBACK_KEYS;
   const fallbacks = Array.isArray(rawFallbacks)
@@ -30,21 +36,24 @@ export function resolveEncryptionKeys(app: string, env: KeyEnv, isDev: boolean):
       : [];
 
   fallbacks.forEach((fallback, i) => {
+    if (fallback === DEV_ONLY_ENCRYPTION_KEY && !devKeyAllowed) {
+      throw new ConfigError(`[${app}] STUDIO_ENCRYPTION_FALLBACK_KEYS entry ${i + 1} is the public dev-only key, which is refused ${OUTSIDE_DEV}.`);
+    }
     const problem = encryptionKeyProblem(fallback);
     if (problem) throw new ConfigError(`[${app}] STUDIO_ENCRYPTION_FALLBACK_KEYS entry ${i + 1} ${problem}.`);
   });
 
   if (!key) {
-    if (!isDev) {
+    if (!devKeyAllowed) {
       throw new ConfigError(
-        `[${app}] STUDIO_ENCRYPTION_KEY is not set, and it is required in cloud mode: step outputs, function ` +
+        `[${app}] STUDIO_ENCRYPTION_KEY is not set, and it is required ${OUTSIDE_DEV}: step outputs, function ` +
           `results and event data.encrypted are encrypted with it. Use the same key in every app; ${GENERATE_KEY_HINT}.`,
       );
     }
     return { key: DEV_ONLY_ENCRYPTION_KEY, fallbackKeys: unique(fallbacks, DEV_ONLY_ENCRYPTION_KEY), usingDevKey: true };
   }
-  if (key === DEV_ONLY_ENCRYPTION_KEY && !isDev) {
-    throw new ConfigError(`[${app}] STUDIO_ENCRYPTION_KEY is the public dev-only key, which is refused in cloud mode; ${GENERATE_KEY_HINT}.`);
+  if (key === DEV_ONLY_ENCRYPTION_KEY && !devKeyAllowed) {
+    throw new ConfigError(`[${app}] STUDIO_ENCRYPTION_KEY is the public dev-only key, which is refused ${OUTSIDE_DEV}; ${GENERATE_KEY_HINT}.`);
   }
   const problem = encryptionKeyProblem(key);
   if (problem) throw new ConfigError(`[${app}] STUDIO_ENCRYPTION_KEY ${problem}.`);

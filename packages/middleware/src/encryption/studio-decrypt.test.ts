@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/studio-decrypt.ts", import.meta.url));
-const KEY = "cli-test-key-0123456789abcdefghijklmnopqrstuv";
-const OLD = "cli-old-key-0123456789abcdefghijklmnopqrstuv";
+const KEY = "/pRdxfP6iFllFB9etwLwDKd2cK7cz1kB5Kq4PowrSPI=";
+const OLD = "3Zy/LsHU9YkziQqihbddJXYWNUFsDwo0El7m6T6Zf7U=";
 
 const seal = async (value: unknown, key = KEY) => ({
   __ENCRYPTED__: true,

@@ -4,7 +4,7 @@ import { DecryptionError } from "./decryption-error.ts";
 import { loadSecretbox } from "./load-secretbox.ts";
 import { StudioEncryptionService } from "./studio-encryption-service.ts";
 
-const KEY = "service-test-key-0123456789abcdefghijklmn";
+const KEY = "XOFzf1BwQtBLtu4tD+TZZ8kLSChEtXs/Jr2tNGiliN0=";
 const value = { email: "jane@example.com", items: [1, 2, 3], nested: { ok: true } };
 
 describe("StudioEncryptionService", () => {

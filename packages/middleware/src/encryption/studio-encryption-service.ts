@@ -3,6 +3,8 @@ import { LibSodiumEncryptionService } from "@inngest/middleware-encryption/strat
 import { DecryptionError } from "./decryption-error.ts";
 import { keyFingerprint } from "./key-fingerprint.ts";
 import { loadSecretbox, type Seal } from "./load-secretbox.ts";
+import type { SecretReplacer } from "../secrets/secret-replacer.ts";
+import { scrubStrings } from "../secrets/scrub-strings.ts";
 
 /** Bounds of the plaintext cache (see below): whichever is reached first evicts the oldest entries. */
 const CACHE_MAX_ENTRIES = 5_000;
@@ -23,6 +25,10 @@ const CACHE_MAX_CHARS = 16 * 1024 * 1024;
  *   process memory only, where the same plaintext already is while the run executes.
  *
  * - Encryption draws its nonce from Node's CSPRNG (loadSecretbox): same format, 6x cheaper.
+ *
+ * - Given `scrub`, the app's secret values are replaced in the JSON text before it is sealed, so
+ *   a step output or result that happens to hold a token is stored without it (one substring
+ *   search per secret over text that is built anyway).
  */
 export class StudioEncryptionService extends EncryptionService {
   readonly identifier: string;
@@ -32,11 +38,13 @@ export class StudioEncryptionService extends EncryptionService {
   /** #seal once loaded, so that encryptNow needs no promise. */
   #sealNow: Seal | undefined;
   readonly #plaintext = new Map<string, string>();
+  readonly #scrub: SecretReplacer | undefined;
   #cachedChars = 0;
 
   /** `keys[0]` encrypts; every key is tried, in order, to decrypt. */
-  constructor(keys: readonly [string, ...string[]]) {
+  constructor(keys: readonly [string, ...string[]], options: { scrub?: SecretReplacer } = {}) {
     super();
+    this.#scrub = options.scrub;
     this.#inner = new LibSodiumEncryptionService([...keys]);
     this.identifier = this.#inner.identifier;
     this.#fingerprints = keys.map(keyFingerprint);
@@ -51,16 +59,17 @@ export class StudioEncryptionService extends EncryptionService {
   encryptNow(value: unknown): string | undefined {
     const seal = this.#sealNow;
     if (!seal) return undefined;
-    const json = JSON.stringify(value);
+    const json = this.#json(value);
     const ciphertext = seal(json);
     this.#remember(ciphertext, json);
     return ciphertext;
   }
 
   async encrypt(value: unknown): Promise<string> {
-    const json = JSON.stringify(value);
+    const raw = JSON.stringify(value);
+    const json = this.#json(value, raw);
     const seal = await this.#seal;
-    const ciphertext = seal ? seal(json) : await this.#inner.encrypt(value);
+    const ciphertext = seal ? seal(json) : await this.#inner.encrypt(json === raw ? value : JSON.parse(json));
     this.#remember(ciphertext, json);
     return ciphertext;
   }
@@ -97,6 +106,23 @@ export class StudioEncryptionService extends EncryptionService {
     }
     this.#remember(value, JSON.stringify(plaintext));
     return plaintext;
+  }
+
+  /**
+   * The JSON text to seal, with secret values replaced. Replacing inside JSON text is safe for
+   * ordinary secrets; one that contains quotes could in theory straddle two strings, so a text
+   * that no longer parses is rebuilt from the value, string by string.
+   */
+  #json(value: unknown, raw = JSON.stringify(value)): string {
+    if (!this.#scrub || raw === undefined) return raw;
+    const scrubbed = this.#scrub(raw);
+    if (scrubbed === raw) return raw;
+    try {
+      JSON.parse(scrubbed);
+      return scrubbed;
+    } catch {
+      return JSON.stringify(scrubStrings(value, this.#scrub));
+    }
   }
 
   #remember(ciphertext: string, json: string | undefined): void {

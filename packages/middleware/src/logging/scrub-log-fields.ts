@@ -1,4 +1,5 @@
 import { isEncryptedValue, isV0EncryptedValue } from "@inngest/middleware-encryption";
+import { REDACTED } from "../secrets/secret-replacer.ts";
 
 /**
  * Field names whose values never reach a log line, at any depth: the event's `encrypted` field,
@@ -14,7 +15,6 @@ const isSensitiveField = (field: string) => SENSITIVE_FIELD.test(field) || SECRE
 
 const MAX_DEPTH = 8;
 
-export const REDACTED = "[redacted]";
 export const ENCRYPTED = "[encrypted]";
 
 /** True for objects built by `{}` / JSON.parse: the only ones worth walking. */

@@ -1,6 +1,7 @@
 import type { Breadcrumb, Event, StackFrame } from "@sentry/core";
 import { scrubLogFields } from "../logging/scrub-log-fields.ts";
-import { secretReplacer } from "../logging/secret-scrubbing-stream.ts";
+import { scrubStrings } from "../secrets/scrub-strings.ts";
+import { declareSecretValues, liveSecretReplacer } from "../secrets/secret-registry.ts";
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 /** Request headers worth keeping: they help debugging and identify nobody. */
@@ -10,17 +11,14 @@ export const EVENT_ATTRIBUTE = "inngest.event";
 
 export type TextScrubber = (text: string) => string;
 
-/** Replaces e-mail addresses and the given secret values in free text (messages, error values). */
+/**
+ * Replaces e-mail addresses and secret values in free text (messages, error values): the given
+ * ones and every other secret declared in the process (see secret-registry.ts).
+ */
 export function textScrubber(secrets: readonly (string | undefined)[]): TextScrubber {
-  const replaceSecrets = secretReplacer(secrets);
+  declareSecretValues(secrets);
+  const replaceSecrets = liveSecretReplacer();
   return (text) => replaceSecrets(text.replace(EMAIL, "[email]"));
-}
-
-function scrubStrings<T>(value: T, scrubText: TextScrubber, depth = 0): T {
-  if (typeof value === "string") return scrubText(value) as T;
-  if (depth > 8 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => scrubStrings(v, scrubText, depth + 1)) as T;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubStrings(v, scrubText, depth + 1)])) as T;
 }
 
 /** Field-name scrubbing (as for logs) followed by free-text scrubbing of every string. */

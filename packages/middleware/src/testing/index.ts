@@ -14,4 +14,5 @@ export {
   type SimulatedRun,
 } from "./run-through-serve-handler.ts";
 export { signatureHeader } from "./signature-header.ts";
+export { LEAK_CHANNELS, plantSecretsAndScan, type LeakChannel, type SecretLeakReport } from "./plant-secrets.ts";
 export { testEnv, TEST_ENCRYPTION_KEY } from "./test-env.ts";

@@ -1,7 +1,7 @@
 import type { StudioClientEnv } from "../client.ts";
 
 /** A fixed, well-formed test key (never use it anywhere else). */
-export const TEST_ENCRYPTION_KEY = "test-only-key-0123456789abcdefghijklmnopqrstuvwxyz";
+export const TEST_ENCRYPTION_KEY = "kWauWynS4PuPjCPKL7IBOkoVZRTea18RkpXAqmoXafY=";
 
 /**
  * A valid env for a Studio client in tests: dev mode, a test encryption key, quiet logs, Sentry off.

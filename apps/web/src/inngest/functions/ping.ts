@@ -4,6 +4,9 @@ import { inngest } from "../client.ts";
 /**
  * Smoke check: answers studio/diagnostics.pinged with this app's id, proving the app is
  * registered and receives events. No flow control: it does nothing but reply.
+ *
+ * Applies:
+ * - docs/research/inngest/inngest-apps.md#every-app-must-be-synced-before-its-events-matter (what a ping proves)
  */
 export const ping = inngest.createFunction(
   { id: "ping", name: "Diagnostics: ping", triggers: [diagnosticsPinged], retries: 0 },
