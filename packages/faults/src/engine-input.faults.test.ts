@@ -6,6 +6,18 @@ import { startFaultStack, type FaultStack } from "./harness/fault-stack.ts";
 type Trigger = { event?: string; cron?: string };
 const RETRY_INTERVAL_S = 5;
 
+/**
+ * Functions that let a bad payload go unannounced today, each an open defect (see
+ * docs/reliability.md, "Open gaps"). Asserted as they are, so a fix fails the test until its entry goes.
+ */
+const NO_FAILURE_HANDLER = "no onFailure: the run fails (once, EventValidationError) and nothing reports it";
+const KNOWN_GAPS: Record<string, string> = {
+  "studio-web-ping": NO_FAILURE_HANDLER,
+  "studio-worker-ping": NO_FAILURE_HANDLER,
+  "studio-ai-ping": NO_FAILURE_HANDLER,
+};
+const unreported = (slug: string, runId: string) => `${slug}: no studio/automation.failed for run ${runId} (no failure handler reached, or it did not report)`;
+
 // Producers validate what they send, but anyone holding an event key can send straight to
 // Inngest. Every function that an event triggers, in every app (as registered at the Dev Server,
 // so a new function is covered without editing this file), gets one of the contract's own invalid
@@ -54,7 +66,12 @@ describe("invalid payloads sent straight to the engine", () => {
         }
       }),
     );
-    expect(problems).toEqual([]);
+    // Every problem is a known gap, and every known gap is still exactly that problem.
+    const gapProblems = problems.filter((p) => Object.keys(KNOWN_GAPS).some((slug) => p.startsWith(`${slug}: `)));
+    expect(problems.filter((p) => !gapProblems.includes(p))).toEqual([]);
+    expect(gapProblems.map((p) => p.replace(/run \w+/, "run <id>")).sort()).toEqual(
+      Object.keys(KNOWN_GAPS).map((slug) => unreported(slug, "<id>")).sort(),
+    );
     expect(checked.sort()).toEqual(consumers.map((fn) => fn.slug).sort());
   });
 
@@ -67,9 +84,9 @@ describe("invalid payloads sent straight to the engine", () => {
     const retried = (await attemptsOf(runId)) > 0;
     if (retried) problems.push(`${slug}: the invalid payload was retried`);
     try {
-      await s.stack.api.waitForEvents("studio/automation.failed", (e) => e.data.runId === runId, { timeoutMs: 30_000 });
+      await s.stack.api.waitForEvents("studio/automation.failed", (e) => e.data.runId === runId, { timeoutMs: KNOWN_GAPS[slug] ? 5_000 : 20_000 });
     } catch {
-      problems.push(`${slug}: no studio/automation.failed for run ${runId} (no failure handler reached, or it did not report)`);
+      problems.push(unreported(slug, runId));
     }
     return problems;
   }

@@ -29,16 +29,19 @@ const QUERY = `query($from: Time!, $after: String) {
   }
 }`;
 
-/** Every run queued since `since` (all functions, oldest first), read page by page over GraphQL. */
+/**
+ * Every run queued since `since` (all functions, oldest first), read page by page over GraphQL.
+ * Pages can overlap (runs queued in the same instant): a run is kept once, by id.
+ */
 export async function runsSince(api: DevServerApi, since: Date, slugs?: readonly string[]): Promise<ListedRun[]> {
-  const runs: ListedRun[] = [];
+  const runs = new Map<string, ListedRun>();
   let after: string | null = null;
   for (;;) {
     const page: { runs: { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
       await api.graphql(QUERY, { from: since.toISOString(), after });
     for (const { node } of page.runs.edges) {
       if (slugs && !slugs.includes(node.function.slug)) continue;
-      runs.push({
+      runs.set(node.id, {
         id: node.id,
         slug: node.function.slug,
         status: node.status,
@@ -48,7 +51,7 @@ export async function runsSince(api: DevServerApi, since: Date, slugs?: readonly
         ...(node.endedAt ? { endedAt: Date.parse(node.endedAt) } : {}),
       });
     }
-    if (!page.runs.pageInfo.hasNextPage || !page.runs.pageInfo.endCursor) return runs;
+    if (!page.runs.pageInfo.hasNextPage || !page.runs.pageInfo.endCursor) return [...runs.values()];
     after = page.runs.pageInfo.endCursor;
   }
 }

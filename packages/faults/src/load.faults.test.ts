@@ -1,0 +1,284 @@
+import { randomUUID } from "node:crypto";
+import { assetUploadedFixtures, reminderScheduledFixtures } from "@studio/events/fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { faultsEnv } from "./env.ts";
+import { startFaultStack, type FaultStack } from "./harness/fault-stack.ts";
+import { recordFigures } from "./harness/figures.ts";
+import { runsSince, type ListedRun } from "./harness/runs-of.ts";
+import { type Hit } from "./harness/side-effects.ts";
+import { latencySummary, maxInFlightByKey, maxInWindow } from "./harness/stats.ts";
+
+// At least 1,000 events in bursts across the three apps, against the real Dev Server:
+// - asset uploads and reminders go through the web app's producer API (one HTTP request each);
+// - pings go straight to the event API, and each starts a run in every app;
+// - each upload runs process-asset in the worker (three renditions, throttled, concurrency 2 per
+//   project), whose asset.processed runs tag-asset in the AI app (throttled model calls) and
+//   index-assets in the worker (batched team announcements); each reminder runs send-reminder (the
+//   shared email concurrency of 10).
+// Every side effect is counted at the local side-effects service, which answers each call after a
+// short delay so that calls in flight overlap and the limits can be measured.
+const EVENTS = Math.max(1000, faultsEnv.loadEvents);
+const BURSTS = 5;
+const BURST_GAP_MS = 2000;
+const UPLOADS = Math.round(EVENTS * 0.1);
+const REMINDERS = Math.round(EVENTS * 0.3);
+const PINGS = EVENTS - UPLOADS - REMINDERS;
+const PER_PROJECT = 20; // index-assets lists up to 20 assets per message: every asset stays countable
+const PROJECTS = Math.ceil(UPLOADS / PER_PROJECT);
+
+// Limits under test (the apps read them from their environment, as an operator would set them).
+const RENDITION_CALLS_PER_S = 60; // → process-asset's throttle: 60 calls / 3 sizes = 20 runs a second
+const PROCESS_ASSET_RUNS_PER_S = RENDITION_CALLS_PER_S / 3;
+const PROCESS_ASSET_CONCURRENCY_PER_PROJECT = 2;
+const AI_THROTTLE_PER_S = 10; // tag-asset's throttle
+const EMAIL_CONCURRENCY = 10; // the worker's shared email budget (send-reminder is one of its users)
+
+describe(`load: ${EVENTS} events in ${BURSTS} bursts across the three apps`, () => {
+  let s: FaultStack;
+  beforeAll(async () => {
+    s = await startFaultStack({
+      apps: ["web", "worker", "ai"],
+      readyTimeoutMs: 300_000,
+      env: () => ({
+        worker: { RENDITION_RATE: `${RENDITION_CALLS_PER_S}/1s` },
+        ai: { AI_THROTTLE: `${AI_THROTTLE_PER_S}/1s` },
+      }),
+    });
+    s.fx.delay("/rendition", 100);
+    s.fx.delay("/email", 100);
+    s.fx.delay("/v1/chat/completions", 50);
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it("runs every event exactly once, within the concurrency and throttle limits", async () => {
+    const web = s.stack.apps.web!.url;
+    // The web app compiles its producer route on first use: do that before the clock starts.
+    expect((await fetch(`${web}/api/events/asset.uploaded`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(400);
+
+    const tag = randomUUID().slice(0, 8);
+    const assets = Array.from({ length: UPLOADS }, (_, i) => ({ assetId: `asset_${tag}_${i}`, projectId: `project_${tag}_${i % PROJECTS}` }));
+    const reminders = Array.from({ length: REMINDERS }, (_, i) => `reminder_${tag}_${i}`);
+    const pings = Array.from({ length: PINGS }, (_, i) => `ping_${tag}_${i}`);
+    const sentAt = new Map<string, number>(); // Inngest event id → when it was sent
+    const uploadSentAt = new Map<string, number>(); // assetId → when its upload was sent
+
+    const since = new Date(Date.now() - 1000);
+    const started = Date.now();
+    for (let b = 0; b < BURSTS; b++) {
+      const slice = <T>(all: T[]) => all.slice(Math.floor((b * all.length) / BURSTS), Math.floor(((b + 1) * all.length) / BURSTS));
+      const produce = async (key: string, data: unknown, onSent: (at: number) => void) => {
+        const at = Date.now();
+        const res = await fetch(`${web}/api/events/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+        const body = (await res.json()) as { ids?: string[]; error?: string };
+        if (res.status !== 202 || !body.ids) throw new Error(`POST /api/events/${key} answered ${res.status}: ${JSON.stringify(body)}`);
+        for (const id of body.ids) sentAt.set(id, at);
+        onSent(at);
+      };
+      const jobs = [
+        ...slice(assets).map((a) => () => produce("asset.uploaded", { ...assetUploadedFixtures.valid[0], ...a }, (at) => uploadSentAt.set(a.assetId, at))),
+        ...slice(reminders).map((reminderId) => () => produce("reminder.scheduled", reminder(reminderId), () => {})),
+        ...chunks(slice(pings), 25).map((batch) => async () => {
+          const at = Date.now();
+          const ids = await s.stack.api.send(batch.map((pingId) => ({ name: "studio/diagnostics.pinged", data: { pingId } })));
+          for (const id of ids) sentAt.set(id, at);
+        }),
+      ];
+      await inParallel(jobs, 16);
+      if (b < BURSTS - 1) await new Promise((r) => setTimeout(r, BURST_GAP_MS));
+    }
+    const sendingMs = Date.now() - started;
+    expect(sentAt.size).toBe(EVENTS);
+
+    // Wait until every expected run has ended and every side effect has arrived.
+    const expected = { ping: PINGS * 3, processAsset: UPLOADS, tagAsset: UPLOADS, sendReminder: REMINDERS };
+    let runs: ListedRun[] = [];
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      runs = await runsSince(s.stack.api, since);
+      const ended = runs.filter((r) => r.endedAt !== undefined);
+      const count = (suffix: string) => ended.filter((r) => r.slug.endsWith(suffix)).length;
+      const done =
+        count("-ping") >= expected.ping &&
+        count("-process-asset") >= expected.processAsset &&
+        count("-tag-asset") >= expected.tagAsset &&
+        count("-send-reminder") >= expected.sendReminder &&
+        announced(s.fx.hits("/webhook")).size >= UPLOADS;
+      process.stderr.write(
+        `[faults] load at ${Math.round((Date.now() - started) / 1000)}s: ${ended.length}/${runs.length} runs ended; ping ${count("-ping")}, ` +
+          `process-asset ${count("-process-asset")}, tag-asset ${count("-tag-asset")}, send-reminder ${count("-send-reminder")}, ` +
+          `announced ${announced(s.fx.hits("/webhook")).size}\n`,
+      );
+      if (done) break;
+      if (Date.now() > deadline) break; // the assertions below say what is missing
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    await new Promise((r) => setTimeout(r, 3000)); // late duplicates would show up now
+    runs = await runsSince(s.stack.api, since);
+    const finished = Math.max(...runs.map((r) => r.endedAt ?? 0));
+
+    // Exactly once, counted where the work lands.
+    const renditionCalls = s.fx.hits("/rendition").filter((h) => String(bodyOf(h).assetId).includes(tag));
+    const perRendition = countBy(renditionCalls, (h) => `${String(bodyOf(h).assetId)}:${String(bodyOf(h).size)}`);
+    const emails = s.fx.hits("/email").filter((h) => String(bodyOf(h).subject).includes(tag));
+    const perReminder = countBy(emails, (h) => String(bodyOf(h).subject));
+    const modelCalls = s.fx.hits("/v1/chat/completions").filter((h) => JSON.stringify(h.body).includes(tag));
+    const perTaggedAsset = countBy(modelCalls, (h) => assetIdIn(h) ?? "?");
+    const announcements = announced(s.fx.hits("/webhook"));
+    const slugCount = (slug: string) => runs.filter((r) => r.slug === slug);
+    const pingRuns = runs.filter((r) => r.slug.endsWith("-ping"));
+    const perPingEvent = countBy(pingRuns, (r) => r.eventIds[0] ?? "?");
+
+    const tally = (per: Map<string, number>, wanted: number) => ({
+      completed: [...per.values()].filter((n) => n >= 1).length,
+      duplicates: [...per.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+      lost: wanted - [...per.values()].filter((n) => n >= 1).length,
+    });
+    const renditions = tally(perRendition, UPLOADS * 3);
+    const delivered = tally(perReminder, REMINDERS);
+    const tagged = tally(perTaggedAsset, UPLOADS);
+    const indexed = tally(announcements, UPLOADS);
+    const pinged = { completed: pingRuns.filter((r) => r.status === "COMPLETED").length, apps: new Set(pingRuns.map((r) => r.slug)).size };
+
+    // Limits, measured.
+    const inFlightRenditions = maxInFlightByKey(renditionCalls.map((h) => ({ key: projectOf(h), start: h.receivedAt, end: h.endedAt })));
+    const inFlightEmails = maxInFlightByKey(emails.map((h) => ({ key: "email-provider", start: h.receivedAt, end: h.endedAt }))).get("email-provider") ?? 0;
+    // A throttle admits a run when its first execution starts (the run record is queued earlier).
+    const processStarts = await executionStarts(s, slugCount("studio-worker-process-asset"));
+    const tagStarts = await executionStarts(s, slugCount("studio-ai-tag-asset"));
+    const limits = {
+      renditionsInFlightPerProject: Math.max(...inFlightRenditions.values()),
+      emailsInFlight: inFlightEmails,
+      processAssetStarts: { per1s: maxInWindow(processStarts, 1000), per5s: maxInWindow(processStarts, 5000) },
+      tagAssetStarts: { per1s: maxInWindow(tagStarts, 1000), per5s: maxInWindow(tagStarts, 5000) },
+    };
+
+    // Event-to-completion latencies, per flow.
+    const latencyOf = (list: ListedRun[]) =>
+      list.flatMap((r) => {
+        const at = sentAt.get(r.eventIds[0] ?? "");
+        return at !== undefined && r.endedAt !== undefined ? [r.endedAt - at] : [];
+      });
+    const latency = (slug: string) => latencyOf(slugCount(slug));
+    const pipeline = modelCalls.flatMap((h) => {
+      const at = uploadSentAt.get(assetIdIn(h) ?? "");
+      return at !== undefined && h.endedAt !== undefined ? [h.endedAt - at] : [];
+    });
+    const all = [...latency("studio-worker-process-asset"), ...latency("studio-worker-send-reminder"), ...latencyOf(pingRuns)];
+    const wallMs = finished - started;
+    const completedRuns = runs.filter((r) => r.status === "COMPLETED").length;
+    recordFigures("load", {
+      command: "./pnpm --filter @studio/faults test:faults -- src/load.faults.test.ts",
+      eventsSent: EVENTS,
+      bursts: BURSTS,
+      sent: { uploads: UPLOADS, reminders: REMINDERS, pings: PINGS, projects: PROJECTS, sendingMs },
+      runs: {
+        total: runs.length,
+        completed: completedRuns,
+        failed: runs.filter((r) => r.status === "FAILED").length,
+        bySlug: Object.fromEntries(countBy(runs, (r) => r.slug)),
+      },
+      exactlyOnce: { renditions, delivered, tagged, indexed, pinged },
+      limits: {
+        ...limits,
+        configured: {
+          renditionsInFlightPerProject: PROCESS_ASSET_CONCURRENCY_PER_PROJECT,
+          emailsInFlight: EMAIL_CONCURRENCY,
+          processAssetStartsPerSecond: PROCESS_ASSET_RUNS_PER_S,
+          tagAssetStartsPerSecond: AI_THROTTLE_PER_S,
+        },
+      },
+      latencyMs: {
+        all: latencySummary(all),
+        ping: latencySummary(latencyOf(pingRuns)),
+        reminder: latencySummary(latency("studio-worker-send-reminder")),
+        processAsset: latencySummary(latency("studio-worker-process-asset")),
+        uploadToTags: latencySummary(pipeline),
+      },
+      wallMs,
+      throughput: { eventsPerSecond: round1((EVENTS / wallMs) * 1000), runsPerSecond: round1((completedRuns / wallMs) * 1000) },
+    });
+
+    // 0 lost, 0 duplicated, every run completed.
+    expect(runs.filter((r) => r.status !== "COMPLETED").map((r) => `${r.slug} ${r.status}`)).toEqual([]);
+    expect({ renditions, delivered, tagged, indexed }).toEqual({
+      renditions: { completed: UPLOADS * 3, duplicates: 0, lost: 0 },
+      delivered: { completed: REMINDERS, duplicates: 0, lost: 0 },
+      tagged: { completed: UPLOADS, duplicates: 0, lost: 0 },
+      indexed: { completed: UPLOADS, duplicates: 0, lost: 0 },
+    });
+    expect(pingRuns).toHaveLength(PINGS * 3);
+    expect([...perPingEvent.values()].every((n) => n === 3)).toBe(true);
+    expect(slugCount("studio-worker-process-asset")).toHaveLength(UPLOADS);
+    expect(slugCount("studio-ai-tag-asset")).toHaveLength(UPLOADS);
+    expect(slugCount("studio-worker-send-reminder")).toHaveLength(REMINDERS);
+    // The limits held. Concurrency counts steps in progress. Inngest's throttle is a GCRA bucket that
+    // holds one period's worth of runs: over any window of T it admits at most limit × (1 + T / period)
+    // (a full bucket, then the refill), so a burst can reach twice the limit in one period but the
+    // rate over longer windows converges on the limit. Without the throttle a burst starts at once.
+    expect(limits.renditionsInFlightPerProject).toBeLessThanOrEqual(PROCESS_ASSET_CONCURRENCY_PER_PROJECT);
+    expect(limits.emailsInFlight).toBeLessThanOrEqual(EMAIL_CONCURRENCY);
+    const gcraBound = (limit: number, windowS: number) => limit * (1 + windowS) + 1;
+    expect(limits.processAssetStarts.per1s).toBeLessThanOrEqual(gcraBound(PROCESS_ASSET_RUNS_PER_S, 1));
+    expect(limits.processAssetStarts.per5s).toBeLessThanOrEqual(gcraBound(PROCESS_ASSET_RUNS_PER_S, 5));
+    expect(limits.tagAssetStarts.per1s).toBeLessThanOrEqual(gcraBound(AI_THROTTLE_PER_S, 1));
+    expect(limits.tagAssetStarts.per5s).toBeLessThanOrEqual(gcraBound(AI_THROTTLE_PER_S, 5));
+  }, 600_000);
+});
+
+const bodyOf = (hit: Hit) => (hit.body ?? {}) as Record<string, unknown>;
+const projectOf = (hit: Hit) => String(bodyOf(hit).assetId).replace(/^asset_(\w+)_(\d+)$/, (_, t: string, i: string) => `project_${t}_${Number(i) % PROJECTS}`);
+/** The asset a tagging prompt is about (the prompt names it: "asset <id>"). */
+const assetIdIn = (hit: Hit) => /asset (asset_[\w-]+)/.exec(JSON.stringify(hit.body))?.[1];
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** How often each asset was listed in index-assets' team announcements ("<assetId> (thumb, web, print)"). */
+function announced(hits: Hit[]): Map<string, number> {
+  const ids = hits.flatMap((h) => [...String(bodyOf(h).text).matchAll(/(asset_[\w-]+) \(/g)].map((m) => m[1]!));
+  return countBy(ids, (id) => id);
+}
+
+/** When each run's first execution began, from its trace (a few queries at a time). */
+async function executionStarts(s: FaultStack, runs: readonly ListedRun[]): Promise<number[]> {
+  const starts: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < runs.length) {
+        const run = runs[next++]!;
+        const { runTrace } = await s.stack.api.graphql<{ runTrace: { startedAt: string | null } | null }>(
+          "query($id: String!) { runTrace(runID: $id) { startedAt } }",
+          { id: run.id },
+        );
+        if (runTrace?.startedAt) starts.push(Date.parse(runTrace.startedAt));
+      }
+    }),
+  );
+  return starts;
+}
+
+function reminder(reminderId: string) {
+  const base = reminderScheduledFixtures.valid[0];
+  return { ...base, reminderId, sendAt: new Date().toISOString(), encrypted: { ...base.encrypted, subject: `Reminder ${reminderId}` } };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** Runs the jobs with at most `width` at a time (a burst of requests, as a busy producer sends them). */
+async function inParallel(jobs: ReadonlyArray<() => Promise<void>>, width: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
+}
