@@ -76,6 +76,7 @@ describe("docCoverageProblems and brokenDocCitations", () => {
   it("names each gap: uncited function, function without runbook, bad runbook, uncovered event, incomplete note", () => {
     write("packages/events/src/events/thing-done.ts", 'export const thingDone = defineEvent({ name: "studio/thing.done" });\n');
     write("packages/events/src/events/other-done.ts", 'export const otherDone = defineEvent({ name: "studio/other.done" });\n');
+    write("packages/events/src/events/cited-done.ts", '// docs/research/inngest/good.md#a-real-pitfall\nexport const c = defineEvent({ name: "studio/cited.done" });\n');
     write(
       "apps/worker/src/functions/good-fn.ts",
       '/**\n * Applies: docs/research/inngest/good.md#a-real-pitfall\n */\nexport const f = inngest.createFunction({ id: "good-fn" }, () => 1);\n',
@@ -90,7 +91,7 @@ describe("docCoverageProblems and brokenDocCitations", () => {
       "apps/worker/src/client.ts",
       "// see docs/research/inngest/good.md#no-such-heading and docs/research/inngest/missing.md\n",
     );
-    write("docs/runbooks/good.md", `# Runbook: good (\`good-fn\`, \`uncited-fn\`)\n\n${sections(runbookSections, "`studio/thing.done`")}`);
+    write("docs/runbooks/good.md", `# Runbook: good (\`good-fn\`, \`uncited-fn\`)\n\n${sections(runbookSections, "`studio/thing.done` `studio/cited.done`")}`);
     write("docs/runbooks/bad.md", `# Runbook: bad (\`renamed\`)\n\n${sections(["Triggers", "Manual recovery", "Retries"])}`);
     write("docs/runbooks/topic.md", "# Runbook: a topic (`SOME_VARIABLE`)\n\n## Anything\n");
     write(
@@ -107,7 +108,7 @@ describe("docCoverageProblems and brokenDocCitations", () => {
         'apps/worker/src/functions/renamed.ts: function id "something-else" does not match the file name (one function per file, named after its id)',
         "apps/worker/src/functions/uncited-fn.ts: function uncited-fn cites no research note section (docs/research/inngest/<note>.md#<heading>)",
         "event studio/other.done is named in no runbook (docs/runbooks/)",
-        "event studio/other.done is named in no research note (docs/research/inngest/)",
+        "event studio/other.done is named in no research note (docs/research/inngest/) and its definition cites none",
         'docs/research/inngest/good.md: pitfall "An unpinned pitfall" names no test that pins it (a *.test.ts path, or say "No test pins this")',
         'docs/research/inngest/thin.md: missing section(s) "## Where this repo applies it", "## Pitfalls met here", "## Checked", "## Sources"',
         "docs/research/inngest/references.md: does not link thin.md",

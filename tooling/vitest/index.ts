@@ -27,7 +27,9 @@ export function e2eConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
       test: {
         include: [E2E],
         testTimeout: 120_000,
-        hookTimeout: 600_000,
+        // Provisioning (the Inngest build) is a step of its own before any suite starts, so a hook
+        // waits only for the processes it starts itself (a cold Next.js compile is the slowest).
+        hookTimeout: 240_000,
         fileParallelism: false,
       },
     }),

@@ -1,25 +1,44 @@
 #!/usr/bin/env node
 // The Inngest Dev Server, provided and started the same way for `pnpm dev`, tests and CI.
-//   studio-dev-server ensure   provide the binary (npm inngest-cli, else a Go build; cached) and print its path
-//   studio-dev-server dev      run it on 127.0.0.1:8288 for the three local apps and print where to look
-import path from "node:path";
-import { APPS, DEFAULT_PORTS, devServerApi, ensureInngestBinary, INNGEST_VERSION, missingUiReason, startDevServer } from "../src/index.ts";
+//   studio-dev-server provision   provide the binary (npm inngest-cli, else a Go build; cached) and print its path
+//   studio-dev-server dev         provide it, run it on 127.0.0.1:8288 for the three local apps, print where to look
+//   studio-dev-server env-probe   print which network settings a child started by the tooling sees (network-env.test.ts)
+import { APPS, DEFAULT_PORTS, devServerApi, INNGEST_VERSION, missingUiReason, provisionInngestBinary, startDevServer } from "../src/index.ts";
+import { NETWORK_ENV } from "../src/env.ts";
+import { runWatched } from "../src/provision/run-watched.ts";
 
 const command = process.argv[2] ?? "dev";
 
-if (command === "ensure") {
-  const started = Date.now();
-  const bin = await ensureInngestBinary();
-  console.log(bin);
-  process.stderr.write(`[dev-server] inngest v${INNGEST_VERSION} available (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+if (command === "provision" || command === "ensure") {
+  await provision();
 } else if (command === "dev") {
   await dev();
+} else if (command === "env-probe") {
+  const script = `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(NETWORK_ENV)}.map((k) => [k, process.env[k] ?? null]))))`;
+  const { stdout } = await runWatched({ step: "probe the environment", cmd: process.execPath, args: ["-e", script], env: {}, timeoutMs: 30_000, attempts: 1 });
+  process.stdout.write(stdout);
 } else {
-  console.error(`Unknown command "${command}". Use: studio-dev-server ensure | dev`);
+  console.error(`Unknown command "${command}". Use: studio-dev-server provision | dev | env-probe`);
   process.exit(2);
 }
 
+async function provision(): Promise<string> {
+  const started = Date.now();
+  try {
+    const result = await provisionInngestBinary();
+    if (command !== "dev") console.log(result.path);
+    process.stderr.write(
+      `[provision] inngest v${INNGEST_VERSION}: ${result.path} (${result.how}${result.ui ? "" : ", WITHOUT its web UI"}; ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
+    return result.path;
+  } catch (error) {
+    process.stderr.write(`\n[provision] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
 async function dev() {
+  const bin = await provision();
   const urls = {
     web: `http://127.0.0.1:${DEFAULT_PORTS.web}`,
     worker: `http://127.0.0.1:${DEFAULT_PORTS.worker}`,
@@ -51,7 +70,6 @@ async function dev() {
     }
   }
   const fns = await api.functions();
-  const bin = await ensureInngestBinary();
   const uiProblem = missingUiReason(bin);
   console.log(
     [
@@ -59,9 +77,7 @@ async function dev() {
       "  Studio+233 is running:",
       `    Operator UI (web)    ${urls.web}`,
       `    Inngest Dev Server   ${server.url}   (API: ${server.url}/v1, GraphQL: ${server.url}/v0/gql)`,
-      ...(uiProblem
-        ? [`    (its web UI could not be built, so its pages are blank: ${uiProblem.split("\n")[0]}; delete ${path.dirname(bin)} to rebuild)`]
-        : []),
+      ...(uiProblem ? [`    (its web UI could not be built, so its pages are blank: ${uiProblem.split("\n")[0]}; the next \`./pnpm dev\` tries again)`] : []),
       `    worker app           ${urls.worker}/api/inngest`,
       `    ai app               ${urls.ai}/api/inngest`,
       `    ${fns.length} functions registered: ${fns.map((f) => f.slug).sort().join(", ")}`,

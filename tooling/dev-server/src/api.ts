@@ -95,13 +95,26 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-export function devServerApi(baseUrl: string) {
+/**
+ * Keys for a self-hosted server (`inngest start`), which checks them: the event key for ingest,
+ * the signing key (hex, as the server was given it) as the Bearer token of its REST API. A Dev
+ * Server needs neither.
+ */
+export interface EngineKeys {
+  eventKey?: string;
+  signingKey?: string;
+}
+
+export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
+  // A plain fetch with the REST API's Bearer token when the server wants one.
+  const fetch = (url: string, init: RequestInit = {}) =>
+    globalThis.fetch(url, keys.signingKey ? { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${keys.signingKey}` } } : init);
   const api = {
     baseUrl,
 
     /** Sends events through the event API (any key works on a Dev Server). Returns their ids. */
     async send(events: SendableEvent | SendableEvent[]): Promise<string[]> {
-      const res = await fetch(`${baseUrl}/e/test-key`, {
+      const res = await fetch(`${baseUrl}/e/${encodeURIComponent(keys.eventKey ?? "test-key")}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(events),
@@ -125,7 +138,13 @@ export function devServerApi(baseUrl: string) {
 
     /** Functions the server knows, from every registered app (`slug` = `<appId>-<functionId>`). */
     async functions(): Promise<RegisteredFunction[]> {
-      const body = await json<{ functions?: RegisteredFunction[] }>(await fetch(fresh(`${baseUrl}/dev`)), "list functions");
+      const res = await fetch(fresh(`${baseUrl}/dev`));
+      if (res.status === 404) {
+        // A self-hosted server has no /dev route: the same list over GraphQL.
+        const { functions } = await api.graphql<{ functions: RegisteredFunction[] | null }>("{ functions { slug name } }");
+        return functions ?? [];
+      }
+      const body = await json<{ functions?: RegisteredFunction[] }>(res, "list functions");
       return body.functions ?? [];
     },
 
@@ -163,6 +182,15 @@ export function devServerApi(baseUrl: string) {
         id: runId,
       });
       return runTrace.status;
+    },
+
+    /** The steps of a run that wait right now (a sleep, a waitForEvent, an invoke), by name. */
+    async waitingSteps(runId: string): Promise<string[]> {
+      const { runTrace } = await api.graphql<{ runTrace: { childrenSpans: Array<{ name: string; status: string }> } }>(
+        "query($id: String!) { runTrace(runID: $id) { childrenSpans { name status } } }",
+        { id: runId },
+      );
+      return runTrace.childrenSpans.filter((s) => s.status === "WAITING").map((s) => s.name);
     },
 
     /** A run's stored result: `data` (return value) or `error`; empty while it has none. */

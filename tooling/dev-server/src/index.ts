@@ -1,6 +1,7 @@
 export {
   devServerApi,
   eventually,
+  type EngineKeys,
   type DevServerApi,
   type EndedRun,
   type FunctionRun,
@@ -13,11 +14,14 @@ export {
 } from "./api.ts";
 export { crashApp, restartApp } from "./app-faults.ts";
 export { APPS, startApp, type AppName, type AppStartOptions, type RunningApp } from "./apps.ts";
-export { ensureInngestBinary, missingUiReason } from "./binary.ts";
+export { ensureInngestBinary, missingUiReason, NotProvisionedError } from "./binary.ts";
+export { provisionInngestBinary, type Provisioned } from "./provision/provision-inngest.ts";
 export { assertPortFree, freePort } from "./ports.ts";
 export { reapOrphans } from "./process-registry.ts";
 export { startPostgres, type Postgres, type PostgresOptions } from "./postgres.ts";
 export { startRedis, REDIS_SETTINGS, type Redis, type RedisOptions } from "./redis.ts";
+export { startSelfHostedStack, type DeploymentKeys, type SelfHostedStack } from "./self-hosted.ts";
+export { startSelfHostedEngine, type SelfHostedEngine, type SelfHostedEngineOptions } from "./self-hosted-engine.ts";
 export { startDevServer, type DevServer } from "./server.ts";
 export { startStack, type Stack } from "./stack.ts";
 export { DEFAULT_PORTS, INNGEST_VERSION } from "./versions.ts";

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { captureOutput } from "./capture-output.ts";
 import { toolingEnv } from "./env.ts";
+import { isRunning } from "./process-state.ts";
 
 /**
  * Every process group the harness starts (apps, Dev Servers) is recorded with the PID of the
@@ -94,7 +95,7 @@ export function reapOrphans(): string[] {
     const pgid = Number(file.replace(".json", ""));
     try {
       const { owner, what } = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { owner: number; what: string };
-      if (alive(owner)) continue;
+      if (isRunning(owner)) continue;
       if (alive(-pgid)) {
         process.kill(-pgid, "SIGKILL");
         reaped.push(`${what} (group ${pgid})`);

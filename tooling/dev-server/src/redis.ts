@@ -82,10 +82,10 @@ export async function startRedis(options: RedisOptions = {}): Promise<Redis> {
     if (!current) return;
     await killGroup(current.child, kill ? { graceMs: 0 } : {});
     earlier.push(current.logs());
+    current = undefined;
   };
   const stop = async () => {
     await halt();
-    current = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   };
 

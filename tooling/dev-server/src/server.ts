@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureInngestBinary } from "./binary.ts";
-import { toolingEnv } from "./env.ts";
+import { networkEnv, toolingEnv } from "./env.ts";
 import { assertPortFree, freePort } from "./ports.ts";
 import { killGroup, reapOrphans, spawnGroup } from "./process-registry.ts";
 import { waitUntilReady } from "./wait-ready.ts";
@@ -69,7 +69,7 @@ export async function launchDevServer(options: DevServerOptions): Promise<DevSer
   // Its own process group, so stop() and the registry can take it down whole.
   const { child, logs } = spawnGroup("Inngest Dev Server", bin, args, {
     cwd,
-    env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1" },
+    env: { PATH: toolingEnv.path, HOME: cwd, DO_NOT_TRACK: "1", INNGEST_NO_UPDATE_NOTIFIER: "1", ...networkEnv() },
     onLog: options.onLog,
   });
 

@@ -1,9 +1,9 @@
 import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
 import { devServerApi, type DevServerApi } from "./api.ts";
-import { toolingEnv } from "./env.ts";
 import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
 import { launchDevServer, type DevServer, type DevServerOptions } from "./server.ts";
+import { stackLog } from "./stack-log.ts";
 
 export interface Stack {
   devServer: DevServer;
@@ -33,12 +33,8 @@ export async function startStack(opts: {
   devServer?: Pick<DevServerOptions, "retryIntervalSeconds">;
 }): Promise<Stack> {
   reapOrphans();
-  const log: string[] = [];
-  const tag = (who: string) => (line: string) => {
-    log.push(`[${who}] ${line}`);
-    if (log.length > 20_000) log.splice(0, 10_000);
-    if (toolingEnv.verbose) process.stderr.write(`[${who}] ${line}\n`);
-  };
+  const log = stackLog();
+  const tag = log.tag;
   const ports = new Map<AppName, number>();
   for (const name of opts.apps) ports.set(name, await freePort());
   const dsPort = await freePort();
@@ -71,10 +67,10 @@ export async function startStack(opts: {
     });
     const api = devServerApi(devServer.url);
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
-    return { devServer, api, apps, logs: () => log.join("\n"), stop: stopAll };
+    return { devServer, api, apps, logs: log.text, stop: stopAll };
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n--- last log lines ---\n${log.slice(-80).join("\n")}`, { cause: error });
+    throw new Error(`${message}\n--- last log lines ---\n${log.last(80)}`, { cause: error });
   }
 }

@@ -1,34 +1,56 @@
 import { decryptAll } from "@studio/middleware";
 import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
-import { startStack, type RunStatus, type Stack } from "@studio/dev-server";
+import { startApp, startStack, type AppName, type RunStatus, type Stack } from "@studio/dev-server";
 import { startOutsideServices, type OutsideServices } from "../testing/outside-services.ts";
 
-export type WorkerStack = { stack: Stack; services: OutsideServices; stop: () => Promise<void> };
+export type WorkerStack = {
+  stack: Stack;
+  services: OutsideServices;
+  /** The env each app was started with (redeployWorker starts from it). */
+  env: { worker: Record<string, string>; ai: Record<string, string> };
+  stop: () => Promise<void>;
+};
+
+export type WorkerStackOptions = {
+  /** Extra worker env (shortened periods and limits), over the defaults below. */
+  worker?: Record<string, string>;
+  /** Extra AI app env. */
+  ai?: Record<string, string>;
+  /** Which apps to start (default both). */
+  apps?: AppName[];
+};
+
+/** The worker's short test periods: the suites take seconds, not days. */
+export const SHORT_WORKER_PERIODS = {
+  APPROVAL_REMINDER_AFTER: "2s",
+  APPROVAL_TIMEOUT: "5s",
+  RENDITION_RATE: "600/1m",
+} as const;
 
 /**
  * The worker and the AI app as real processes, a real Dev Server, and the outside services as
- * local test servers. Timeouts are shortened through the environment, as an operator would.
+ * local test servers: the team webhook, email, rendition service and the AI app's model (an
+ * OpenAI-compatible stand-in at <services>/v1, whose answers tests can slow down). Periods are
+ * shortened through the environment, as an operator would.
  */
-export async function startWorkerStack(): Promise<WorkerStack> {
+export async function startWorkerStack(options: WorkerStackOptions = {}): Promise<WorkerStack> {
   const services = await startOutsideServices();
   // The worker encrypts the brief it hands to the AI app, so both run with the same key.
   const shared = { STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: "warn" };
+  const env = {
+    worker: { ...shared, ...services.env, ...SHORT_WORKER_PERIODS, ...options.worker },
+    ai: {
+      ...shared,
+      AI_PROVIDER: "openai-compatible",
+      AI_BASE_URL: `${services.url}/v1`,
+      AI_MODEL: "stand-in-model",
+      AI_FALLBACK_PROVIDER: "none",
+      ...options.ai,
+    },
+  };
   let stack: Stack;
   try {
-    stack = await startStack({
-      apps: ["worker", "ai"],
-      env: {
-        worker: {
-          ...shared,
-          ...services.env,
-          APPROVAL_REMINDER_AFTER: "2s",
-          APPROVAL_TIMEOUT: "5s",
-          RENDITION_RATE: "600/1m",
-        },
-        // Pin the offline model: a local Ollama on the developer's machine must not answer tests.
-        ai: { ...shared, AI_PROVIDER: "offline" },
-      },
-    });
+    stack = await startStack({ apps: options.apps ?? ["worker", "ai"], env });
   } catch (error) {
     await services.stop();
     throw error;
@@ -36,6 +58,7 @@ export async function startWorkerStack(): Promise<WorkerStack> {
   return {
     stack,
     services,
+    env,
     stop: async () => {
       await stack.stop();
       await services.stop();
@@ -53,4 +76,34 @@ export async function endedRun(stack: Stack, eventId: string, timeoutMs = 60_000
 export async function runResult<T>(stack: Stack, runId: string): Promise<T> {
   const output = await stack.api.output(runId);
   return (await decryptAll(output.data, [TEST_ENCRYPTION_KEY])) as T;
+}
+
+/** One step of a run as its trace shows it (startedAt: when Inngest started it, e.g. a wait's registration). */
+export type StepSpan = { name: string; stepOp: string | null; status: string; startedAt: string | null; endedAt: string | null };
+
+/** The steps of a run so far, from its trace. */
+export async function stepSpans(stack: Stack, runId: string): Promise<StepSpan[]> {
+  const { runTrace } = await stack.api.graphql<{ runTrace: { childrenSpans: StepSpan[] } }>(
+    "query($id: String!) { runTrace(runID: $id) { childrenSpans { name stepOp status startedAt endedAt } } }",
+    { id: runId },
+  );
+  return runTrace.childrenSpans;
+}
+
+/**
+ * Stops the worker process and starts a new one on the same port with `env` changed, as a deploy
+ * would: runs in flight continue on the new process (the Dev Server calls the same URL).
+ */
+export async function redeployWorker(w: WorkerStack, env: Record<string, string>): Promise<void> {
+  const old = w.stack.apps.worker;
+  if (!old) throw new Error("redeployWorker: the stack has no worker");
+  await old.stop();
+  const port = Number(new URL(old.url).port);
+  w.stack.apps.worker = await startApp("worker", {
+    port,
+    env: { INNGEST_DEV: w.stack.devServer.url, ...w.env.worker, ...env },
+  });
+  // Re-register, as a deploy does, so changed function options reach the server too.
+  const synced = await fetch(w.stack.apps.worker.serveUrl, { method: "PUT" });
+  if (!synced.ok) throw new Error(`redeployWorker: sync answered HTTP ${synced.status} ${await synced.text()}`);
 }

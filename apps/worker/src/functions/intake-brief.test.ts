@@ -1,58 +1,69 @@
-import { analyseBrief, briefWithdrawn } from "@studio/events";
+import { analyseBrief } from "@studio/events";
 import { analyseBriefFixtures, briefApprovedFixtures, briefSubmittedFixtures } from "@studio/events/fixtures";
 import { beforeEach, describe, expect, it } from "vitest";
 import { outside } from "../testing/current-services.ts";
-import { fetchStepId, gatewayAnswer, runFunction, stepCalls, teamMessages, expectError } from "../testing/run-function.ts";
+import { runFunction, stepCalls, expectError } from "../testing/run-function.ts";
 import { intakeBrief } from "./intake-brief.ts";
 
-const brief = briefSubmittedFixtures.valid[0];
-const trigger = { name: "studio/brief.submitted", data: brief, id: "studio/brief.submitted@1:brief_01" };
+// The intake logic, one run at a time in @inngest/test (waits resolve at once, or never). That
+// decisions are taken at any moment of a real run is proven on the Dev Server (intake-brief.e2e).
+// Each run has its own brief id: @inngest/test can go on replaying a finished run in the
+// background, and its late messages must not count for the next test.
+let runs = 0;
+let brief = briefSubmittedFixtures.valid[0];
+const nextBrief = () => (brief = { ...briefSubmittedFixtures.valid[0], briefId: `brief_${++runs}` });
+const trigger = () => ({ name: "studio/brief.submitted", data: brief, id: `studio/brief.submitted@1:${brief.briefId}`, ts: Date.parse("2027-03-01T09:00:00Z") });
 const approval = { name: "studio/brief.approved", id: "evt-approved", ts: 0, data: briefApprovedFixtures.valid[0] };
+// (The engine does not check a wait's `if`: the approval's own brief id does not matter here.)
 const analysed = analyseBriefFixtures.return.valid[0];
-const ok = gatewayAnswer(200, "ok");
-/** step.fetch answers for the n-th webhook call of a run. */
-const webhookAnswers = (...answers: ReturnType<typeof gatewayAnswer>[]) =>
-  Object.fromEntries(answers.map((answer, n) => [fetchStepId("127.0.0.1", n), answer]));
+/** A wait that never ends (nothing arrives, and the engine has no clock). */
+const pending = new Promise(() => undefined);
 
-const run = (opts: { waits: Record<string, unknown>; webhook?: ReturnType<typeof gatewayAnswer>[] }) =>
-  runFunction(intakeBrief, {
-    events: [trigger],
+const run = (waits: { decision: unknown; beforeReminder: unknown }, steps: Record<string, unknown> = {}, keepBrief = false) => {
+  if (!keepBrief) nextBrief();
+  return runFunction(intakeBrief, {
+    events: [trigger()],
     invoke: { "analyse-brief": analysed },
-    waitForEvent: opts.waits,
-    steps: webhookAnswers(...(opts.webhook ?? [ok, ok, ok])),
+    waitForEvent: { "wait-for-approval": waits.decision, "wait-for-approval-before-reminder": waits.beforeReminder },
+    steps,
   });
+};
 
-const published = () => outside().published().filter((p) => p.channel === "studio-progress:brief:brief_01");
-const outcome = () => published().find((p) => p.topic === "result")?.data["outcome"];
+const distinct = <T>(items: T[]) => [...new Set(items)];
+/** This run's distinct team messages, emails and progress (@inngest/test may run a step body again when it replays around parallel steps). */
+const teamMessages = () => distinct(outside().received("/webhook").map((r) => (r.body as { text: string }).text).filter((t) => t.includes(`${brief.briefId} `)));
+const reminderEmails = () => [...new Map(outside().received("/email").filter((r) => JSON.stringify(r.body).includes(brief.title)).map((r) => [JSON.stringify(r.body), r])).values()];
+const published = () => outside().published().filter((p) => p.channel === `studio-progress:brief:${brief.briefId}`);
+const projects = () => outside().events().filter((e) => e.data["briefId"] === brief.briefId);
+const outcomes = () => published().filter((p) => p.topic === "result").map((p) => p.data["outcome"]);
+/** Makes Inngest's event list (the look-back) answer with these events of `name`. */
+const alreadyReceived = (name: string, data: Record<string, unknown>) =>
+  outside().always("/v1/events", { status: 200, body: { data: [{ id: "evt-early", name, data, ts: trigger().ts }] } }, (r) => r.query.get("name") === name);
 
 describe("intake-brief", () => {
   beforeEach(() => outside().reset());
 
-  it("is idempotent per brief and cancelled by brief.withdrawn for the same brief", () => {
-    expect(intakeBrief.opts.idempotency).toBe("event.data.briefId");
-    expect(intakeBrief.opts.cancelOn).toEqual([{ event: briefWithdrawn, if: "async.data.briefId == event.data.briefId" }]);
-  });
-
-  it("approved before the reminder: analyses, tells the team, emits project.created", async () => {
-    const { result, error, ctx } = await run({ waits: { "wait-for-approval": approval } });
+  it("approved before the reminder: analyses, tells the team, emits project.created, sends no reminder", async () => {
+    const { result, error, ctx } = await run({ decision: approval, beforeReminder: approval });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ outcome: "approved", briefId: "brief_01", projectId: "project_brief_01", approvedBy: approval.data.approvedBy });
+    expect(result).toEqual({ outcome: "approved", briefId: brief.briefId, projectId: `project_${brief.briefId}`, approvedBy: approval.data.approvedBy });
 
     // Cross-app invoke of the AI app through the contract's reference, with the brief text encrypted.
     expect(ctx.step.invoke).toHaveBeenCalledWith("analyse-brief", {
       function: analyseBrief,
-      data: { briefId: "brief_01", revision: 0, encrypted: { title: brief.title, description: brief.encrypted.description } },
+      data: { briefId: brief.briefId, revision: 0, encrypted: { title: brief.title, description: brief.encrypted.description } },
       timeout: "30m",
     });
-    const [message] = teamMessages(ctx.step.fetch);
-    expect(message).toContain("New brief brief_01 from client_acme");
-    expect(message).not.toContain(brief.encrypted.contactEmail); // no personal data through step.fetch
-    expect(outside().received("/email")).toEqual([]);
-    expect(outside().events()).toEqual([
+    const [message] = teamMessages();
+    expect(message).toContain(`New brief ${brief.briefId} from client_acme`);
+    expect(message).not.toContain(brief.encrypted.contactEmail); // no personal data in the team channel
+    expect(outside().received("/webhook")[0]?.headers.authorization).toBe("Bearer test-webhook-token");
+    expect(reminderEmails()).toEqual([]);
+    expect(projects()).toEqual([
       expect.objectContaining({
         name: "studio/project.created",
-        id: "studio/project.created@1:brief_01",
-        data: { projectId: "project_brief_01", briefId: "brief_01", clientId: "client_acme", title: brief.title, summary: analysed.analysis.summary },
+        id: `studio/project.created@1:${brief.briefId}`,
+        data: { projectId: `project_${brief.briefId}`, briefId: brief.briefId, clientId: "client_acme", title: brief.title, summary: analysed.analysis.summary },
       }),
     ]);
     expect(published().map((p) => [p.topic, p.data["step"], p.data["state"]])).toEqual([
@@ -63,74 +74,108 @@ describe("intake-brief", () => {
       ["progress", "approval", "done"],
       ["result", undefined, undefined],
     ]);
-    expect(outcome()).toBe("completed");
+    expect(outcomes()).toEqual(["completed"]);
   });
 
-  it("waits with the configured timeouts, matching on the brief id", async () => {
-    const { ctx } = await run({ waits: { "wait-for-approval": null, "wait-for-approval-after-reminder": approval } });
-    const waits = stepCalls(ctx.step.waitForEvent).map(([id, opts]) => [id, (opts as { timeout: string; if: string }).timeout, (opts as { if: string }).if]);
-    // APPROVAL_REMINDER_AFTER (1d) first, then the rest of APPROVAL_TIMEOUT (3d - 1d).
+  it("waits for the same brief with the settings recorded at the start of the run", async () => {
+    const { ctx } = await run({ decision: approval, beforeReminder: approval });
+    const waits = stepCalls(ctx.step.waitForEvent).map(([id, opts]) => [id, (opts as { timeout: string }).timeout, (opts as { if: string }).if]);
+    // APPROVAL_TIMEOUT (3d) in all; APPROVAL_REMINDER_AFTER (1d) for the reminder.
     expect(waits).toEqual([
-      ["wait-for-approval", "1d", "async.data.briefId == event.data.briefId"],
-      ["wait-for-approval-after-reminder", "2d", "async.data.briefId == event.data.briefId"],
+      ["wait-for-approval", "3d", "async.data.briefId == event.data.briefId"],
+      ["wait-for-approval-before-reminder", "1d", "async.data.briefId == event.data.briefId"],
+    ]);
+    // The look-back asks for decisions received since the submission (less 5 s of clock skew).
+    const asked = outside().received("/v1/events").map((r) => [r.query.get("name"), r.query.get("received_after")]);
+    expect(asked.sort()).toEqual([
+      ["studio/brief.approved", "2027-03-01T08:59:55.000Z"],
+      ["studio/brief.withdrawn", "2027-03-01T08:59:55.000Z"],
     ]);
   });
 
-  it("first wait times out: reminds the client by email, then resumes on approval", async () => {
-    const { result, error } = await run({ waits: { "wait-for-approval": null, "wait-for-approval-after-reminder": approval } });
+  it("keeps a running intake on the settings it recorded, whatever the env says now", async () => {
+    const recorded = { receivedAt: "2027-03-01T09:00:00.000Z", slotHeldUntil: "2027-03-08T09:00:00.000Z", approvalTimeout: "7d", reminderAfter: "2d" };
+    const { result, ctx } = await run({ decision: null, beforeReminder: null }, { "record-brief": recorded });
+    expect(result).toEqual({ outcome: "expired", briefId: brief.briefId });
+    expect(stepCalls(ctx.step.waitForEvent).map(([id, opts]) => [id, (opts as { timeout: string }).timeout])).toEqual([
+      ["wait-for-approval", "7d"],
+      ["wait-for-approval-before-reminder", "2d"],
+    ]);
+    expect(teamMessages().at(-1)).toMatch(/expired without approval after 7d; its slot is released/);
+    expect((reminderEmails()[0]?.body as { text: string }).text).toContain("holding a slot for it until 2027-03-08T09:00:00.000Z");
+  });
+
+  it("no approval by the reminder time: reminds the client by email, then takes the approval", async () => {
+    const { result, error } = await run({ decision: approval, beforeReminder: null });
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({ outcome: "approved", projectId: "project_brief_01" });
-    const [email] = outside().received("/email");
+    expect(result).toMatchObject({ outcome: "approved", projectId: `project_${brief.briefId}` });
+    const [email] = reminderEmails();
     expect(email?.headers.authorization).toBe("Bearer test-email-key");
     expect(email?.body).toMatchObject({ to: "ada@example.com", subject: `Waiting for your approval: ${brief.title}` });
     expect(published().some((p) => p.data["step"] === "reminder")).toBe(true);
   });
 
-  it("both waits time out: the brief expires and its slot is released", async () => {
-    const { result, error, ctx } = await run({ waits: { "wait-for-approval": null, "wait-for-approval-after-reminder": null } });
+  it("no approval at all: the brief expires and its slot is released", async () => {
+    const { result, error } = await run({ decision: null, beforeReminder: null });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ outcome: "expired", briefId: "brief_01" });
-    expect(teamMessages(ctx.step.fetch).at(-1)).toMatch(/Brief brief_01 .* expired without approval after 3d; its slot is released/);
-    expect(outside().received("/email")).toHaveLength(1);
-    expect(outside().events()).toEqual([]);
-    expect(outcome()).toBe("expired");
+    expect(result).toEqual({ outcome: "expired", briefId: brief.briefId });
+    expect(teamMessages().at(-1)).toMatch(new RegExp(`Brief ${brief.briefId} .* expired without approval after 3d; its slot is released`));
+    expect(reminderEmails()).toHaveLength(1);
+    expect(projects()).toEqual([]);
+    expect(outcomes()).toEqual(["expired"]);
   });
 
-  describe("team webhook (step.fetch) failures", () => {
-    it("a 5xx is retried after a durable sleep with backoff", async () => {
-      const { result, ctx } = await run({ waits: { "wait-for-approval": approval }, webhook: [gatewayAnswer(503, "busy"), ok] });
-      expect(result).toMatchObject({ outcome: "approved" });
-      expect(stepCalls(ctx.step.sleep)).toEqual([["notify-team-retry-1", 5000]]);
-    });
+  it("an approval Inngest received before the waits existed is found by the look-back", async () => {
+    nextBrief();
+    alreadyReceived("studio/brief.approved", { briefId: brief.briefId, approvedBy: "operator_early" });
+    const { result, error } = await run({ decision: pending, beforeReminder: pending }, {}, true);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ outcome: "approved", approvedBy: "operator_early" });
+    expect(reminderEmails()).toEqual([]);
+  });
 
-    it("a 429 waits as long as Retry-After says", async () => {
-      const { result, ctx } = await run({
-        waits: { "wait-for-approval": approval },
-        webhook: [gatewayAnswer(429, "", { "retry-after": "30" }), ok],
-      });
-      expect(result).toMatchObject({ outcome: "approved" });
-      expect(stepCalls(ctx.step.sleep)).toEqual([["notify-team-retry-1", 30_000]]);
-    });
+  it("another brief's early approval is not taken", async () => {
+    alreadyReceived("studio/brief.approved", { briefId: "brief_other", approvedBy: "operator_early" });
+    const { result } = await run({ decision: null, beforeReminder: null });
+    expect(result).toMatchObject({ outcome: "expired" });
+  });
 
+  it("a withdrawal received before the run was scheduled ends it and releases the slot", async () => {
+    nextBrief();
+    alreadyReceived("studio/brief.withdrawn", { briefId: brief.briefId });
+    const { result, error } = await run({ decision: pending, beforeReminder: pending }, {}, true);
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ outcome: "withdrawn", briefId: brief.briefId });
+    expect(teamMessages()).toEqual([`Intake of brief ${brief.briefId} was cancelled (brief withdrawn before its intake started); its held slot is released.`]);
+    expect(projects()).toEqual([]);
+    expect(outcomes()).toEqual(["cancelled"]);
+  });
+
+  it("a look-back that cannot read Inngest's event list fails its step (retried), not silently", async () => {
+    outside().always("/v1/events", { status: 503, body: "unavailable" });
+    const { error } = await run({ decision: pending, beforeReminder: pending });
+    expectError(error, "Error", "Inngest's event API answered HTTP 503");
+  });
+
+  describe("team webhook failures", () => {
     it("a 4xx fails the run at once, naming the service and status", async () => {
-      const { error, ctx } = await run({ waits: { "wait-for-approval": approval }, webhook: [gatewayAnswer(403, "bad token")] });
+      outside().always("/webhook", { status: 403, body: "bad token" });
+      const { error } = await run({ decision: approval, beforeReminder: approval });
       expectError(error, "NonRetriableError", "webhook rejected the request with HTTP 403");
-      expect(ctx.step.waitForEvent).not.toHaveBeenCalled();
-      expect(ctx.step.sleep).not.toHaveBeenCalled();
+      expect(projects()).toEqual([]);
     });
 
-    it("gives up, non-retriably, after 4 failed attempts", async () => {
-      const fail = gatewayAnswer(500, "down");
-      const { error, ctx } = await run({ waits: { "wait-for-approval": approval }, webhook: [fail, fail, fail, fail] });
-      expectError(error, "NonRetriableError", "webhook still failing after 4 attempts");
-      expect(stepCalls(ctx.step.sleep).map(([id]) => id)).toEqual(["notify-team-retry-1", "notify-team-retry-2", "notify-team-retry-3"]);
+    it("a 5xx is a normal, retried error", async () => {
+      outside().always("/webhook", { status: 503, body: "busy" });
+      const { error } = await run({ decision: approval, beforeReminder: approval });
+      expect(error).toMatchObject({ name: "Error", message: "webhook failed with HTTP 503: busy" });
     });
   });
 
-  describe("reminder email (step.run) failures", () => {
-    const reminderRun = () => run({ waits: { "wait-for-approval": null, "wait-for-approval-after-reminder": approval } });
+  describe("reminder email failures", () => {
+    const reminderRun = () => run({ decision: approval, beforeReminder: null });
 
-    it("a 4xx is not retried", async () => {
+    it("a 4xx is not retried, and the address stays out of the error", async () => {
       outside().always("/email", { status: 422, body: { error: "unknown recipient ada@example.com" } });
       const { error } = await reminderRun();
       expectError(error, "NonRetriableError", "email rejected the request with HTTP 422");

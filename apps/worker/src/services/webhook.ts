@@ -16,6 +16,8 @@ export function createWebhook(config: WebhookConfig) {
     /** Posts one message to the team channel, durably. `label` names the step (and its retries). */
     notify: (step: DurableFetchSteps, label: string, text: string) =>
       fetchDurably(step, jsonPost("webhook", config.url, { text }, config.token), { label }),
+    /** Posts one message to the team channel from this process: call it inside `step.run`. */
+    post: (text: string) => callService(jsonPost("webhook", config.url, { text }, config.token), config.timeoutMs),
     /**
      * Posts `{ text }` to another Slack-style webhook (a reminder's own target), from this
      * process: call it inside `step.run`, since the text may be personal and must not pass

@@ -8,10 +8,13 @@ export type Received = {
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
   body: unknown;
+  /** When the request arrived, and when its answer was sent (ms since the epoch), for in-flight counts. */
+  at: number;
+  doneAt?: number;
 };
 
-/** A scripted answer. `body` is sent as JSON unless it is a string. */
-export type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
+/** A scripted answer. `body` is sent as JSON unless it is a string; `delayMs` holds it back (a slow service). */
+export type Answer = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number };
 
 type Script = { match: (request: Received) => boolean; answers: Answer[]; sticky: boolean };
 
@@ -35,6 +38,8 @@ export type OutsideServices = {
   published: () => { channel: string; topic: string; data: Record<string, unknown> }[];
   /** Answers the next matching requests on `path` with `answers`, in order, then the default again. */
   script: (path: string, answers: Answer[], match?: (request: Received) => boolean) => void;
+  /** Holds back every answer on `path` by `ms` (until reset): a slow service, for in-flight counts. */
+  slow: (path: string, ms: number) => void;
   /** Answers every matching request on `path` with `answer` (until reset). */
   always: (path: string, answer: Answer, match?: (request: Received) => boolean) => void;
   /** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
@@ -53,6 +58,7 @@ export type OutsideServices = {
 export async function startOutsideServices(): Promise<OutsideServices> {
   const log: Received[] = [];
   let scripts: (Script & { path: string })[] = [];
+  let delays = new Map<string, number>();
   let eventCounter = 0;
 
   const server = createServer((req, res) => {
@@ -67,6 +73,7 @@ export async function startOutsideServices(): Promise<OutsideServices> {
         query: url.searchParams,
         headers: req.headers,
         body: parse(text),
+        at: Date.now(),
       };
       log.push(received);
       const script = scripts.find((s) => s.path === received.path && s.answers.length > 0 && s.match(received));
@@ -75,7 +82,13 @@ export async function startOutsideServices(): Promise<OutsideServices> {
           ? script.answers[0]!
           : script.answers.shift()!
         : defaultAnswer(received, origin(), () => ++eventCounter);
-      reply(res, answer);
+      const delayMs = answer.delayMs ?? delays.get(received.path) ?? 0;
+      const send = () => {
+        received.doneAt = Date.now();
+        reply(res, answer);
+      };
+      if (delayMs > 0) setTimeout(send, delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -107,6 +120,7 @@ export async function startOutsideServices(): Promise<OutsideServices> {
       return [...new Map(messages.map((m) => [key(m), m])).values()];
     },
     script: (path, answers, match = () => true) => scripts.push({ path, answers: [...answers], match, sticky: false }),
+    slow: (path, ms) => void delays.set(path, ms),
     always: (path, answer, match = () => true) => scripts.push({ path, answers: [answer], match, sticky: true }),
     waitFor: async (what, check, timeoutMs = 30_000) => {
       const until = Date.now() + timeoutMs;
@@ -122,6 +136,7 @@ export async function startOutsideServices(): Promise<OutsideServices> {
     reset: () => {
       log.length = 0;
       scripts = [];
+      delays = new Map();
     },
     stop: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
@@ -150,6 +165,11 @@ function defaultAnswer(request: Received, origin: string, nextEventNumber: () =>
     case "/webhook":
     case "/realtime":
       return { status: 200, body: "ok" };
+    case "/v1/events":
+      // Inngest's event list (intake's look-back): nothing received, unless a test scripts it.
+      return { status: 200, body: { data: [] } };
+    case "/v1/chat/completions":
+      return { status: 200, body: modelAnswer(request.body) };
     case "/fn/register":
       return { status: 200, body: { ok: true, modified: true } };
     default:
@@ -157,6 +177,31 @@ function defaultAnswer(request: Received, origin: string, nextEventNumber: () =>
       if (request.path.startsWith("/hooks/")) return { status: 200, body: "ok" };
       return { status: 404, body: { error: `no fake service at ${request.path}` } };
   }
+}
+
+/**
+ * An OpenAI-style chat completion for the AI app's two tasks (told apart by the system prompt),
+ * so the AI app can use these services as its model ("openai-compatible" at <url>/v1).
+ */
+function modelAnswer(body: unknown): unknown {
+  const messages = (body as { messages?: { role: string; content: string }[] } | null)?.messages ?? [];
+  const tags = messages.some((m) => m.role === "system" && m.content.includes("altText"));
+  const content = tags
+    ? { tags: ["test", "stand-in"], altText: "An image described by the local model stand-in." }
+    : {
+        summary: "Analysis by the local model stand-in.",
+        deliverables: ["3 key visuals", "1 social loop"],
+        risks: ["palette not final"],
+        estimate: { hours: 24, confidence: "medium" },
+      };
+  return {
+    id: `chatcmpl-test-${Date.now()}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: "stand-in-model",
+    choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(content) }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
+  };
 }
 
 function reply(res: ServerResponse, answer: Answer) {

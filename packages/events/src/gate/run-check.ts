@@ -53,7 +53,10 @@ export function runCheck(options: CheckOptions): CheckResult {
     breaking.push(...fresh);
   }
 
-  const generated = buildGeneratedFiles(current);
+  const generated = buildGeneratedFiles(current, (path) => {
+    const file = join(options.repoRoot, path);
+    return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  });
   const stale = [...generated].filter(([path, text]) => {
     const file = join(options.repoRoot, path);
     return !existsSync(file) || readFileSync(file, "utf8") !== text;
@@ -64,7 +67,7 @@ export function runCheck(options: CheckOptions): CheckResult {
   const staleFiles = [...stale.map(([path]) => path), ...orphans];
   if (staleFiles.length) {
     lines.push(
-      `✗ ${staleFiles.length} generated file(s) are stale (JSON Schemas, docs/events.md, docs/asyncapi.yaml):`,
+      `✗ ${staleFiles.length} generated file(s) are stale (JSON Schemas, docs/events.md, docs/asyncapi.yaml, the event flow in docs/architecture.md):`,
       ...staleFiles.map((path) => `    ${path}${orphans.includes(path) ? " (no longer generated: delete it)" : ""}`),
       `  fix: run \`${GENERATE_COMMAND}\` and commit the result.`,
     );

@@ -22,8 +22,9 @@ type Node = {
   function: { slug: string };
 };
 
+// The server caps a page at 399 runs: `first: 400` or more silently gives its default of 40.
 const QUERY = `query($from: Time!, $after: String) {
-  runs(first: 400, after: $after, orderBy: [{ field: QUEUED_AT, direction: ASC }], filter: { from: $from }) {
+  runs(first: 399, after: $after, orderBy: [{ field: QUEUED_AT, direction: ASC }], filter: { from: $from }) {
     edges { cursor node { id status queuedAt startedAt endedAt triggerIDs function { slug } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -54,4 +55,13 @@ export async function runsSince(api: DevServerApi, since: Date, slugs?: readonly
     if (!page.runs.pageInfo.hasNextPage || !page.runs.pageInfo.endCursor) return [...runs.values()];
     after = page.runs.pageInfo.endCursor;
   }
+}
+
+/** How many runs queued since `since` have one of the statuses (one cheap query: the server counts). */
+export async function countRuns(api: DevServerApi, since: Date, statuses: readonly RunStatus[]): Promise<number> {
+  const { runs } = await api.graphql<{ runs: { totalCount: number } }>(
+    "query($from: Time!, $status: [FunctionRunStatus!]) { runs(first: 1, orderBy: [{ field: QUEUED_AT, direction: ASC }], filter: { from: $from, status: $status }) { totalCount } }",
+    { from: since.toISOString(), status: statuses },
+  );
+  return runs.totalCount;
 }

@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import { automationFailed, briefApproved, briefSubmitted, projectCreated, reminderScheduled } from "@studio/events";
+import { briefSubmittedFixtures } from "@studio/events/fixtures";
+import { eventually, startSelfHostedStack, type SelfHostedStack } from "@studio/dev-server";
+import { createStudioClient, decryptAll, DEV_ONLY_ENCRYPTION_KEY, parseEnv, studioEnvSchema, type StudioClient } from "@studio/middleware";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recorded } from "./providers/fixtures/index.ts";
+import { startModelTestServer, type ModelTestServer } from "./testing/model-test-server.ts";
+import { startRequestSink, type RequestSink } from "./testing/request-sink.ts";
+
+// The production path on one machine: Inngest's self-hosted server (`inngest start`) on a real
+// Postgres and Redis, the worker and this app in cloud mode with exactly the variables a
+// deployment sets (signing key, event key, a real encryption key, the engine's URL), synced by
+// `PUT` as a deploy does. Events come from a producer built like the web app's: the shared client
+// factory with the deployment's keys, so personal data is encrypted before it is sent.
+let models: ModelTestServer;
+let sink: RequestSink;
+let stack: SelfHostedStack;
+let producer: StudioClient;
+
+beforeAll(async () => {
+  models = await startModelTestServer();
+  sink = await startRequestSink();
+  stack = await startSelfHostedStack({
+    apps: ["worker", "ai"],
+    env: {
+      worker: {
+        LOG_LEVEL: "warn",
+        WEBHOOK_URL: `${sink.url}/webhook`,
+        EMAIL_API_URL: `${sink.url}/email`,
+        RENDITION_URL: `${sink.url}/rendition`,
+        // Long enough that the briefs of the restart scenario still wait when the engine comes back.
+        APPROVAL_REMINDER_AFTER: "2m",
+        APPROVAL_TIMEOUT: "4m",
+      },
+      ai: { LOG_LEVEL: "warn", AI_PROVIDER: "openai-compatible", AI_BASE_URL: models.baseUrl, AI_MODEL: "studio-primary" },
+    },
+  });
+  producer = createStudioClient({ id: "e2e-producer", env: parseEnv("e2e-producer", studioEnvSchema, { ...stack.deploymentEnv, LOG_LEVEL: "warn" }) });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await sink?.stop();
+  await models?.stop();
+});
+
+const teamMessages = (text: string) => sink.received.filter((r) => r.path === "/webhook" && JSON.stringify(r.body).includes(text));
+const emails = (text: string) => sink.received.filter((r) => r.path === "/email" && JSON.stringify(r.body).includes(text));
+
+async function submitBrief(briefId: string): Promise<string> {
+  const base = briefSubmittedFixtures.valid[0];
+  const { ids } = await producer.send(
+    briefSubmitted.create({ ...base, briefId, encrypted: { ...base.encrypted, description: `Key visuals and a loop for social (${briefId}).` } }),
+  );
+  return ids[0]!;
+}
+
+async function scheduleReminder(reminderId: string, sendAt: Date): Promise<string> {
+  // Sent without `ts`: the run starts now and sleeps until sendAt (send-reminder's sleepUntil).
+  const { ids } = await producer.send(
+    reminderScheduled.create({ reminderId, sendAt: sendAt.toISOString(), channel: "email", encrypted: { to: "ops@example.com", subject: `Reminder ${reminderId}`, message: "Due now." } }),
+  );
+  return ids[0]!;
+}
+
+/** The run an event started, once the engine has scheduled it. */
+async function runOf(eventId: string): Promise<string> {
+  const [run] = await eventually(`the run of event ${eventId}`, async () => {
+    const runs = await stack.api.runsForEvent(eventId);
+    return runs.length > 0 && runs;
+  });
+  return run!.run_id;
+}
+
+async function untilWaiting(runId: string, step: string): Promise<void> {
+  await eventually(`run ${runId} to wait on ${step}`, async () => (await stack.api.waitingSteps(runId)).includes(step), 30_000);
+}
+
+describe("the self-hosted engine with the apps in cloud mode", () => {
+  it("holds the apps to their keys: unsigned calls and unknown event keys are refused", async () => {
+    const unsigned = await fetch(stack.apps.worker!.serveUrl, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    expect(unsigned.status).toBe(401);
+    const wrongKey = await fetch(`${stack.engine.url}/e/not-the-key`, { method: "POST", body: JSON.stringify({ name: "studio/x", data: {} }) });
+    expect(wrongKey.status).toBe(401);
+    const apps = await stack.api.apps();
+    expect(apps.map((a) => a.name).sort()).toEqual(["studio-ai", "studio-worker"]);
+    expect(apps.every((a) => a.error === null)).toBe(true);
+  });
+
+  it("runs the studio flow: brief → analysis in the AI app (the engine calls the model) → approval → project", async () => {
+    const briefId = `brief_${randomUUID()}`;
+    const submittedId = await submitBrief(briefId);
+
+    // What the engine stored is ciphertext: the producer encrypted the brief's personal data.
+    const stored = await stack.api.event(submittedId);
+    expect(JSON.stringify(stored.data)).not.toContain(briefId.slice(6) + ").");
+    expect(stored.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
+
+    const expected = JSON.parse(recorded.openai.briefAnalysis.body.choices[0]!.message.content) as { summary: string; estimate: { hours: number } };
+    const [message] = await eventually(`the team message for ${briefId}`, () => Promise.resolve(teamMessages(`New brief ${briefId}`).length > 0 && teamMessages(`New brief ${briefId}`)));
+    expect(JSON.stringify(message!.body)).toContain(`AI estimate ~${expected.estimate.hours}h`);
+    const calls = models.chatRequests().filter((r) => JSON.stringify(r.body).includes(briefId));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.headers["user-agent"]).toBe("Inngest"); // step.ai.infer: the engine made the call
+
+    const runId = await runOf(submittedId);
+    await untilWaiting(runId, "wait-for-approval");
+    await producer.send(briefApproved.create({ briefId, approvedBy: "op_self_hosted" }));
+    expect((await stack.api.waitForRun(runId)).status).toBe("COMPLETED");
+
+    // The result is encrypted with the deployment's key, not the built-in dev key.
+    const { data } = await stack.api.output(runId);
+    expect(await decryptAll(data, [stack.keys.encryptionKey])).toMatchObject({ outcome: "approved", briefId, approvedBy: "op_self_hosted" });
+    await expect(decryptAll(data, [DEV_ONLY_ENCRYPTION_KEY])).rejects.toThrow();
+    const projects = await stack.api.waitForEvents(projectCreated.name, (e) => e.data["briefId"] === briefId);
+    expect(projects).toHaveLength(1);
+    expect(projects[0]!.data["summary"]).toBe(expected.summary);
+  });
+
+  it("brings a failure to its handlers: the model fails for good, analyse-brief and intake-brief report it", async () => {
+    const briefId = `brief_${randomUUID()}`;
+    models.script((req) => JSON.stringify(req.body).includes(briefId), [recorded.openai.serverError]);
+    const submittedId = await submitBrief(briefId);
+    const runId = await runOf(submittedId);
+
+    expect((await stack.api.waitForRun(runId, { timeoutMs: 90_000 })).status).toBe("FAILED");
+    const [failed] = await stack.api.waitForEvents(
+      automationFailed.name,
+      (e) => e.data["runId"] === runId && e.data["functionId"] === "intake-brief",
+      { timeoutMs: 30_000 },
+    );
+    expect(failed!.data).toMatchObject({ app: "studio-worker", trigger: { name: briefSubmitted.name, id: submittedId }, compensated: true });
+    await eventually("the slot release and the team alert", () =>
+      Promise.resolve(teamMessages(`Brief ${briefId}: intake failed`).length === 1 && teamMessages(`intake-brief failed for brief ${briefId}`).length === 1),
+    );
+    // The AI app's own failure handler reported the analysis that failed (it retried against a 500 each time).
+    const aiFailures = await stack.api.waitForEvents(automationFailed.name, (e) => e.data["app"] === "studio-ai" && JSON.stringify(e.data).includes("analyse-brief"));
+    expect(aiFailures.length).toBeGreaterThanOrEqual(1);
+    expect(models.chatRequests().filter((r) => JSON.stringify(r.body).includes(briefId)).length).toBeGreaterThan(1);
+  });
+
+  it("survives a SIGKILL of the engine while runs sleep and wait for events: every run resumes and completes once", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const briefIds = [1, 2, 3].map((n) => `brief_restart_${tag}_${n}`);
+    const briefRuns = await Promise.all(briefIds.map(async (id) => runOf(await submitBrief(id))));
+    await Promise.all(briefRuns.map((run) => untilWaiting(run, "wait-for-approval")));
+
+    // One reminder falls due while the engine is down, one after it is back.
+    const dueWhileDown = new Date(Date.now() + 3_000);
+    const dueAfter = new Date(Date.now() + 9_000);
+    const reminders = [`reminder_${tag}_down`, `reminder_${tag}_after`];
+    const reminderRuns = [await runOf(await scheduleReminder(reminders[0]!, dueWhileDown)), await runOf(await scheduleReminder(reminders[1]!, dueAfter))];
+    await Promise.all(reminderRuns.map((run) => untilWaiting(run, "wait-until-send-at")));
+
+    const killed = stack.engine.process.pid!;
+    await stack.engine.crash();
+    expect(() => process.kill(killed, 0)).toThrow();
+    // Down past the first reminder's time: its timer fires late, after the restart.
+    await new Promise((r) => setTimeout(r, Math.max(0, dueWhileDown.getTime() + 1_000 - Date.now())));
+    await stack.engine.start();
+
+    // The waits are still registered after the restart: approving now resumes every intake.
+    await Promise.all(briefRuns.map((run) => untilWaiting(run, "wait-for-approval")));
+    for (const briefId of briefIds) await producer.send(briefApproved.create({ briefId, approvedBy: "op_restart" }));
+    const ended = await Promise.all([...briefRuns, ...reminderRuns].map((run) => stack.api.waitForRun(run, { timeoutMs: 60_000 })));
+    expect(ended.map((r) => r.status)).toEqual(Array(5).fill("COMPLETED"));
+
+    // Nothing lost, nothing twice: one project, one team message per brief; one email per reminder.
+    for (const briefId of briefIds) {
+      expect(await stack.api.waitForEvents(projectCreated.name, (e) => e.data["briefId"] === briefId)).toHaveLength(1);
+      expect(teamMessages(`New brief ${briefId}`)).toHaveLength(1);
+    }
+    for (const reminderId of reminders) expect(emails(`Reminder ${reminderId}`)).toHaveLength(1);
+  });
+
+  it("without an external Redis, the same crash loses the runs in flight (why self-hosting needs one)", async () => {
+    // The engine again on the same Postgres, but with its queue and run state in process memory.
+    await stack.engine.restart({ redis: false });
+    const tag = randomUUID().slice(0, 8);
+    const lost = `reminder_${tag}_lost`;
+    const lostRun = await runOf(await scheduleReminder(lost, new Date(Date.now() + 2_000)));
+    await untilWaiting(lostRun, "wait-until-send-at");
+    await stack.engine.crash();
+    await stack.engine.start({ redis: false });
+
+    // A reminder scheduled after the restart is delivered on time: the engine works, it just forgot.
+    const kept = `reminder_${tag}_after_restart`;
+    const keptRun = await runOf(await scheduleReminder(kept, new Date(Date.now() + 2_000)));
+    expect((await stack.api.waitForRun(keptRun, { timeoutMs: 30_000 })).status).toBe("COMPLETED");
+    expect(emails(`Reminder ${kept}`)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 2_000)); // well past the lost reminder's time too
+    expect(emails(`Reminder ${lost}`)).toHaveLength(0);
+    expect(await stack.api.status(lostRun)).not.toBe("COMPLETED");
+  });
+});

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { devServerApi, type DevServerApi } from "./api.ts";
+import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
+import { freePort } from "./ports.ts";
+import { startPostgres, type Postgres } from "./postgres.ts";
+import { reapOrphans } from "./process-registry.ts";
+import { startRedis, type Redis } from "./redis.ts";
+import { startSelfHostedEngine, type SelfHostedEngine } from "./self-hosted-engine.ts";
+import { stackLog } from "./stack-log.ts";
+
+/** The keys of one self-hosted deployment, generated per stack as an operator would. */
+export interface DeploymentKeys {
+  /** Hex, as `inngest start --signing-key` takes it (and the REST API's Bearer token). */
+  signingKey: string;
+  eventKey: string;
+  /** STUDIO_ENCRYPTION_KEY: 32 random bytes, base64 (`openssl rand -base64 32`). */
+  encryptionKey: string;
+}
+
+export interface SelfHostedStack {
+  engine: SelfHostedEngine;
+  postgres: Postgres;
+  redis: Redis;
+  /** The engine's API, with the deployment's event key and signing key. */
+  api: DevServerApi;
+  apps: Partial<Record<AppName, RunningApp>>;
+  keys: DeploymentKeys;
+  /** The Inngest and encryption variables every app ran with: what a deployment sets. */
+  deploymentEnv: Record<string, string>;
+  /** Syncs every app with the engine, as a deploy does: `PUT <serve URL>`. */
+  sync(): Promise<void>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+type StackUrls = { engine: string } & Partial<Record<AppName, string>>;
+type StackEnv = Partial<Record<AppName, Record<string, string>>>;
+
+/**
+ * The production path on one machine: a real Postgres and Redis, Inngest's self-hosted server on
+ * them, and the given apps as real processes in cloud mode: signed requests, an event key, a real
+ * encryption key, and the engine's URL for events and API calls (INNGEST_DEV=0,
+ * INNGEST_BASE_URL). Apps are synced with `PUT` (what a deploy hook does), then the stack waits
+ * until every app's functions are registered. `env` adds each app's own settings.
+ */
+export async function startSelfHostedStack(opts: {
+  apps: AppName[];
+  env?: StackEnv | ((urls: StackUrls) => StackEnv);
+  readyTimeoutMs?: number;
+}): Promise<SelfHostedStack> {
+  reapOrphans();
+  const log = stackLog();
+  const keys: DeploymentKeys = {
+    signingKey: randomBytes(32).toString("hex"),
+    eventKey: randomBytes(16).toString("hex"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
+  const ports = new Map<AppName, number>();
+  for (const name of opts.apps) ports.set(name, await freePort());
+  const enginePort = await freePort();
+  const urls: StackUrls = { engine: `http://127.0.0.1:${enginePort}` };
+  for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
+  const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
+  const deploymentEnv = {
+    INNGEST_DEV: "0",
+    INNGEST_BASE_URL: urls.engine,
+    INNGEST_SIGNING_KEY: `signkey-prod-${keys.signingKey}`,
+    INNGEST_EVENT_KEY: keys.eventKey,
+    STUDIO_ENCRYPTION_KEY: keys.encryptionKey,
+  };
+
+  const apps: Partial<Record<AppName, RunningApp>> = {};
+  let postgres: Postgres | undefined;
+  let redis: Redis | undefined;
+  let engine: SelfHostedEngine | undefined;
+  const stopAll = async () => {
+    await Promise.all(Object.values(apps).map((a) => a.stop()));
+    await engine?.stop();
+    await Promise.all([postgres?.stop(), redis?.stop()]);
+  };
+  try {
+    // Settled, not raced: whatever did start is assigned, so a failure stops it too.
+    const started = await Promise.allSettled([
+      startPostgres({ database: "inngest", onLog: log.tag("postgres") }).then((p) => (postgres = p)),
+      startRedis({ onLog: log.tag("redis") }).then((r) => (redis = r)),
+      ...opts.apps.map(async (name) => {
+        apps[name] = await startApp(name, {
+          port: ports.get(name)!,
+          env: { ...deploymentEnv, ...env?.[name] },
+          onLog: log.tag(name),
+          readyTimeoutMs: opts.readyTimeoutMs,
+          cloud: true,
+        });
+      }),
+    ]);
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed) throw failed.reason;
+    if (!postgres || !redis) throw new Error("unreachable: Postgres and Redis started");
+    engine = await startSelfHostedEngine({
+      port: enginePort,
+      postgresUrl: postgres.url,
+      redisUrl: redis.url,
+      signingKey: keys.signingKey,
+      eventKeys: [keys.eventKey],
+      onLog: log.tag("inngest"),
+    });
+    const api = devServerApi(engine.url, { eventKey: keys.eventKey, signingKey: keys.signingKey });
+    const sync = async () => {
+      for (const app of Object.values(apps)) {
+        const res = await fetch(app.serveUrl, { method: "PUT" });
+        const body = await res.text();
+        if (!res.ok) throw new Error(`Syncing ${app.name} (PUT ${app.serveUrl}) with the self-hosted server failed: HTTP ${res.status} ${body.slice(0, 500)}`);
+      }
+      await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
+    };
+    await sync();
+    return { engine, postgres, redis, api, apps, keys, deploymentEnv, sync, logs: log.text, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\n--- last log lines ---\n${log.last(80)}`, { cause: error });
+  }
+}
