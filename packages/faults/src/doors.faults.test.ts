@@ -5,6 +5,7 @@ import { decryptAll } from "@studio/middleware";
 import { runThroughServeHandler, signatureHeader, TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConformance } from "./harness/conformance.ts";
+import { recordFigures } from "./harness/figures.ts";
 import { executionRequest, type TriggerEvent } from "./harness/execution-request.ts";
 import { startSideEffects, type SideEffects } from "./harness/side-effects.ts";
 import { webRoutes } from "./harness/web-routes.ts";
@@ -43,9 +44,13 @@ beforeAll(async () => {
       apps[name] = await startApp(name, { port: await freePort(), env: env[name], readyTimeoutMs: 300_000, cloud: true });
     }),
   );
-}, 600_000);
+});
+
+/** What each door answered, for docs/reliability.md. */
+const answered = { signatures: [] as string[], conformance: [] as string[], bodies: [] as string[] };
 
 afterAll(async () => {
+  recordFigures("doors", { command: "./pnpm --filter @studio/faults test:faults -- src/doors.faults.test.ts", ...answered });
   await Promise.all(Object.values(apps).map((a) => a.stop()));
   await devServer?.stop();
   await fx?.stop();
@@ -111,12 +116,13 @@ describe.each(APP_NAMES)("the %s app's serve endpoint in cloud mode", (name) => 
     ["carrying a malformed signature header", (body) => ({ headers: { "x-inngest-signature": "t=now&s=not-a-signature" }, body })],
   ];
 
-  it.each(attacks)("answers 401 and runs nothing when the request is %s", async (_, attack) => {
+  it.each(attacks)("answers 401 and runs nothing when the request is %s", async (what, attack) => {
     const event = probe.event();
     const request = executionRequest(app(name).serveUrl, probe.slug, event);
     const { headers, body } = attack(request.body);
     const res = await fetch(request.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
     const text = await res.text();
+    answered.signatures.push(`${name} ${what}: ${res.status}`);
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 500)); // anything it wrongly started would show by now
     const sent = (JSON.parse(body) as { event: TriggerEvent }).event;
@@ -126,6 +132,7 @@ describe.each(APP_NAMES)("the %s app's serve endpoint in cloud mode", (name) => 
 
   it("passes Inngest's conformance runner (serve-introspection: a signed in-band sync, then registration)", async () => {
     const report = await runConformance({ sdkUrl: app(name).serveUrl, devUrl: devServer.url, signingKey: SIGNING_KEY, cases: ["serve-introspection"] });
+    answered.conformance.push(`${name} ${report.cases?.map((c) => `${c.case_id}: ${c.status}`).join(", ") ?? "no cases"}`);
     expect(report.cases).toEqual([expect.objectContaining({ case_id: "serve-introspection", status: "passed" })]);
   });
 
@@ -210,6 +217,7 @@ describe("every route that takes a body", () => {
       const { contentType, body } = c.make();
       const res = await fetch(`${app(c.app).url}${c.path}`, { method: c.method, headers: { "content-type": contentType }, body });
       const text = await res.text();
+      answered.bodies.push(`${name}: ${res.status}${gap ? " (known gap)" : ""}`);
       if (gap) {
         // Still the recorded defect. Fixed (or changed)? Then remove its KNOWN_GAPS entry.
         expect(res.status, `${name} answered ${res.status}, not the recorded ${gap.status}: update KNOWN_GAPS (${text.slice(0, 200)})`).toBe(gap.status);

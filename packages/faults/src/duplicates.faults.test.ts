@@ -3,6 +3,7 @@ import { eventually } from "@studio/dev-server";
 import { briefSubmittedFixtures, reminderScheduledFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultStack, type FaultStack } from "./harness/fault-stack.ts";
+import { recordFigures } from "./harness/figures.ts";
 import { runsSince } from "./harness/runs-of.ts";
 
 const COPIES = 50;
@@ -30,6 +31,16 @@ describe("duplicates", () => {
   };
   const emailsFor = (reminderId: string) => s.fx.hits("/email").filter((h) => JSON.stringify(h.body).includes(`Reminder ${reminderId}`));
   const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
+  const record = (scenario: string, runs: number, sideEffects: number, since: Date, endedAt: number | undefined) =>
+    recordFigures(scenario, {
+      command: `./pnpm --filter @studio/faults test:faults -- src/duplicates.faults.test.ts`,
+      eventsSent: COPIES,
+      runs,
+      sideEffects,
+      duplicates: sideEffects - 1,
+      lost: sideEffects === 0 ? 1 : 0,
+      ...(endedAt ? { firstSendToCompletionMs: endedAt - since.getTime() } : {}),
+    });
 
   it(`the same event id sent ${COPIES} times at once gives one run and one email`, async () => {
     const since = new Date();
@@ -43,6 +54,7 @@ describe("duplicates", () => {
     const runs = await runsSince(s.stack.api, since, ["studio-worker-send-reminder"]);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.status).toBe("COMPLETED");
+    record("duplicates-same-event-id", runs.length, emailsFor(reminderId).length, since, runs[0]!.endedAt);
   });
 
   it(`send-reminder's idempotency: ${COPIES} events with different ids for one reminderId give one run and one email`, async () => {
@@ -59,6 +71,7 @@ describe("duplicates", () => {
     expect(emailsFor(reminderId)).toHaveLength(1);
     const runs = await runsSince(s.stack.api, since, ["studio-worker-send-reminder"]);
     expect(runs.map((r) => r.status)).toEqual(["COMPLETED"]);
+    record("duplicates-idempotency-key", runs.length, emailsFor(reminderId).length, since, runs[0]!.endedAt);
   });
 
   it(`intake-brief's idempotency: ${COPIES} submissions of one brief with different ids give one intake`, async () => {
@@ -80,5 +93,6 @@ describe("duplicates", () => {
       return listed.length > 0 && listed;
     });
     expect(runs).toHaveLength(1); // still waiting for approval: one run, not fifty
+    record("duplicates-intake-idempotency", runs.length, teamMessages().length, since, undefined);
   });
 });
