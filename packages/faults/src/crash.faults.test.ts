@@ -73,7 +73,7 @@ describe("the worker crashes and comes back", () => {
     expect(processed).toHaveLength(1);
     expect((processed[0]!.data.renditions as unknown[]).length).toBe(3);
     recordFigures("crash-during-step", {
-      command: "./pnpm --filter @studio/faults test:faults -- src/crash.faults.test.ts -t 'while a step is executing'",
+      command: "./pnpm --filter @studio/faults test:faults src/crash.faults.test.ts -t 'while a step is executing'",
       eventsSent: 1,
       runsCompleted: 1,
       calls: { thumb: renditions(assetId, "thumb").length, print: renditions(assetId, "print").length, web: renditions(assetId, "web").length },
@@ -119,14 +119,17 @@ describe("the worker crashes and comes back", () => {
     expect(modelCalls()).toHaveLength(1);
     expect(s.fx.hits("/email").filter((h) => JSON.stringify(h.body).includes(brief.title))).toEqual([]);
     const projects = await s.stack.api.waitForEvents("studio/project.created", (e) => e.data.briefId === briefId);
-    expect(projects).toHaveLength(1);
+    // One project. The step after the crash may be sent twice if Inngest repeats a request the
+    // restarting worker was slow to answer (at-least-once); the contract's dedupe id makes the
+    // repeat the same event, which Inngest does not deliver to functions again.
+    expect([...new Set(projects.map((e) => e.id))]).toEqual([`studio/project.created@1:${briefId}`]);
     const names = (await runSteps(s.stack.api, runId)).map((step) => step.name);
     expect(names).toContain("emit-project-created");
     recordFigures("crash-between-steps", {
-      command: "./pnpm --filter @studio/faults test:faults -- src/crash.faults.test.ts -t 'between steps'",
+      command: "./pnpm --filter @studio/faults test:faults src/crash.faults.test.ts -t 'between steps'",
       eventsSent: 2,
       runsCompleted: 1,
-      calls: { teamMessages: teamMessages().length, modelCalls: modelCalls().length, projectCreated: projects.length },
+      calls: { teamMessages: teamMessages().length, modelCalls: modelCalls().length, projectCreatedSends: projects.length, projectCreatedIds: new Set(projects.map((e) => e.id)).size },
       duplicates: 0,
       lost: 0,
       workerDownMs: outage.back - outage.down,
@@ -157,7 +160,7 @@ describe("the worker crashes and comes back", () => {
     expect(run.status).toBe("COMPLETED");
     expect(emails().map((h) => h.outcome)).toEqual(["answered"]);
     recordFigures("app-away", {
-      command: "./pnpm --filter @studio/faults test:faults -- src/crash.faults.test.ts -t 'app away'",
+      command: "./pnpm --filter @studio/faults test:faults src/crash.faults.test.ts -t 'app away'",
       eventsSent: 1,
       runsCompleted: 1,
       emails: emails().length,

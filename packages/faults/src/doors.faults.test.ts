@@ -50,7 +50,7 @@ beforeAll(async () => {
 const answered = { signatures: [] as string[], conformance: [] as string[], bodies: [] as string[] };
 
 afterAll(async () => {
-  recordFigures("doors", { command: "./pnpm --filter @studio/faults test:faults -- src/doors.faults.test.ts", ...answered });
+  recordFigures("doors", { command: "./pnpm --filter @studio/faults test:faults src/doors.faults.test.ts", ...answered });
   await Promise.all(Object.values(apps).map((a) => a.stop()));
   await devServer?.stop();
   await fx?.stop();

@@ -33,7 +33,7 @@ describe("duplicates", () => {
   const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
   const record = (scenario: string, runs: number, sideEffects: number, since: Date, endedAt: number | undefined) =>
     recordFigures(scenario, {
-      command: `./pnpm --filter @studio/faults test:faults -- src/duplicates.faults.test.ts`,
+      command: `./pnpm --filter @studio/faults test:faults src/duplicates.faults.test.ts`,
       eventsSent: COPIES,
       runs,
       sideEffects,
