@@ -15,6 +15,7 @@ describe("the worker's secrets", () => {
       "STUDIO_ENCRYPTION_FALLBACK_KEYS",
       "STUDIO_ENCRYPTION_KEY",
       "WEBHOOK_TOKEN",
+      "WEBHOOK_URL",
     ]);
     expect(report.blind).toEqual([]);
     expect(report.leaks).toEqual([]);

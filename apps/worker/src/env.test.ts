@@ -45,7 +45,26 @@ describe("worker env", () => {
 
   it("in cloud mode, requires the real service URLs (no local stand-ins)", async () => {
     await expect(
-      loadEnv({ INNGEST_DEV: "0", INNGEST_SIGNING_KEY: "signkey-test-00", WEBHOOK_URL: "", EMAIL_API_URL: "https://mail.example/send", RENDITION_URL: "" }),
+      loadEnv({ INNGEST_DEV: "0", INNGEST_SIGNING_KEY: "signkey-test-00", WEBHOOK_URL: "", EMAIL_API_URL: "https://mail.example/send", RENDITION_URL: "", EVENT_TARGET_ALLOW_PRIVATE: "" }),
     ).rejects.toThrow("[worker] WEBHOOK_URL, RENDITION_URL are not set, and cloud mode has no local stand-ins");
+  });
+
+  describe("addresses from event data", () => {
+    it("allow no host by default", async () => {
+      expect((await loadEnv({ EVENT_TARGET_HOSTS: "" })).env.EVENT_TARGET_HOSTS).toEqual([]);
+    });
+
+    it.each([
+      ["in cloud mode", { INNGEST_DEV: "0", INNGEST_SIGNING_KEY: "signkey-test-00" }, "is set in cloud mode"],
+      ["in a deployed app", { NODE_ENV: "production", STUDIO_UNSAFE_ALLOW_DEV_MODE: "1" }, "is set in a deployed app (NODE_ENV=production)"],
+    ])("refuse the private-target allowance %s", async (_where, overrides, says) => {
+      await expect(loadEnv({ ...overrides, EVENT_TARGET_ALLOW_PRIVATE: "1" })).rejects.toThrow(`[worker] EVENT_TARGET_ALLOW_PRIVATE ${says}`);
+    });
+  });
+
+  it("refuses WEBHOOK_VIA_INNGEST with a WEBHOOK_TOKEN (the token would be recorded in every trace)", async () => {
+    await expect(loadEnv({ WEBHOOK_VIA_INNGEST: "1", WEBHOOK_TOKEN: "tok-0123456789" })).rejects.toThrow(
+      "[worker] WEBHOOK_VIA_INNGEST and WEBHOOK_TOKEN are both set",
+    );
   });
 });

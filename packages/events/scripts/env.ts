@@ -1,7 +1,9 @@
 // The only place the events scripts read the environment.
+const baseRef = process.env.EVENTS_BASE_REF?.trim();
 export const env = {
-  /** CI also compares with the default branch (when that ref exists). */
-  ci: ["1", "true"].includes((process.env.CI ?? "").toLowerCase()),
-  /** The default branch ref to compare with in CI. */
-  baseRef: process.env.EVENTS_BASE_REF ?? "origin/main",
+  /**
+   * The base branch the gate must compare with, or undefined outside CI. In CI (CI=true), or
+   * whenever EVENTS_BASE_REF is set (`.ci/run` sets it), the base is required: missing, it fails.
+   */
+  base: baseRef || (["1", "true"].includes((process.env.CI ?? "").toLowerCase()) ? "origin/main" : undefined),
 };

@@ -35,6 +35,7 @@ export { invoiceIssued } from "./events/invoice-issued.ts";
 export { invoicePaid } from "./events/invoice-paid.ts";
 export { projectCreated } from "./events/project-created.ts";
 export { reminderScheduled } from "./events/reminder-scheduled.ts";
+export { reminderScheduledV2 } from "./events/reminder-scheduled-v2.ts";
 
 export {
   analyseBrief,

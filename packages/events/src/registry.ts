@@ -14,6 +14,7 @@ import { invoiceIssued } from "./events/invoice-issued.ts";
 import { invoicePaid } from "./events/invoice-paid.ts";
 import { projectCreated } from "./events/project-created.ts";
 import { reminderScheduled } from "./events/reminder-scheduled.ts";
+import { reminderScheduledV2 } from "./events/reminder-scheduled-v2.ts";
 import { analyseBriefContract } from "./functions/analyse-brief.ts";
 import { workflowProgressContract } from "./realtime/workflow-progress.ts";
 
@@ -30,6 +31,7 @@ export const allEvents: readonly AnyContractEvent[] = [
   invoiceIssued,
   invoicePaid,
   reminderScheduled,
+  reminderScheduledV2,
   digestRequested,
   automationFailed,
   briefAnalysed,

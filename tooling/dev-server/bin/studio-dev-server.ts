@@ -2,7 +2,8 @@
 // The Inngest Dev Server, provided and started the same way for `pnpm dev`, tests and CI.
 //   studio-dev-server provision   provide the binary (npm inngest-cli, else a Go build; cached) and print its path
 //   studio-dev-server dev         provide it, run it on 127.0.0.1:8288 for the three local apps, print where to look
-//   studio-dev-server env-probe   print which network settings a child started by the tooling sees (network-env.test.ts)
+//   studio-dev-server env-probe <file>   write which network settings a child started by the tooling sees (network-env.test.ts)
+import { writeFileSync } from "node:fs";
 import { APPS, DEFAULT_PORTS, devServerApi, INNGEST_VERSION, missingUiReason, provisionInngestBinary, startDevServer } from "../src/index.ts";
 import { NETWORK_ENV } from "../src/env.ts";
 import { runWatched } from "../src/provision/run-watched.ts";
@@ -15,8 +16,9 @@ if (command === "provision" || command === "ensure") {
   await dev();
 } else if (command === "env-probe") {
   const script = `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(NETWORK_ENV)}.map((k) => [k, process.env[k] ?? null]))))`;
-  const { stdout } = await runWatched({ step: "probe the environment", cmd: process.execPath, args: ["-e", script], env: {}, timeoutMs: 30_000, attempts: 1 });
-  process.stdout.write(stdout);
+  const { stdout } = await runWatched({ step: "probe the environment", cmd: process.execPath, args: ["-e", script], env: {}, timeoutMs: 120_000, attempts: 1 });
+  // To a file, not our stdout: turbo's log capture is not part of what is being checked.
+  writeFileSync(process.argv[3] ?? "/dev/stdout", stdout);
 } else {
   console.error(`Unknown command "${command}". Use: studio-dev-server provision | dev | env-probe`);
   process.exit(2);

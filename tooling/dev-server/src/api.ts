@@ -212,6 +212,58 @@ export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
       return span.outputID ? outputById(span.outputID) : {};
     },
 
+    /**
+     * Everything the server stored about one run, as one JSON value: the triggering events, every
+     * span of the trace at any depth (step ops, step info, metadata such as AI request details,
+     * OTel attributes, response info) and every span output with its stored input, data and error.
+     * For tests that must prove what did, or did not, reach Inngest.
+     */
+    async runRecord(runId: string): Promise<unknown> {
+      const span = `name status stepOp stepID stepType outputID attempts
+        metadata { scope kind values } response { statusCode headers } userlandSpan { spanName spanAttrs resourceAttrs }
+        stepInfo { __typename ... on InvokeStepInfo { triggeringEventID functionID returnEventID runID }
+          ... on WaitForEventStepInfo { eventName expression foundEventID } ... on RunStepInfo { type } ... on SleepStepInfo { sleepUntil } }`;
+      let nested = span;
+      for (let depth = 0; depth < 4; depth++) nested = `${span} childrenSpans { ${nested} }`;
+      const record = await api.graphql<{ runTrace: unknown; runTrigger: unknown }>(
+        `query($id: String!) { runTrace(runID: $id) { ${nested} } runTrigger(runID: $id) { eventName IDs payloads } }`,
+        { id: runId },
+      );
+      const outputIds: string[] = [];
+      const walk = (node: unknown) => {
+        if (!node || typeof node !== "object") return;
+        const { outputID, childrenSpans } = node as { outputID?: string | null; childrenSpans?: unknown[] };
+        if (outputID) outputIds.push(outputID);
+        for (const child of childrenSpans ?? []) walk(child);
+      };
+      walk(record.runTrace);
+      const outputs = await Promise.all(
+        outputIds.map(async (id) => {
+          const { runTraceSpanOutputByID } = await api.graphql<{ runTraceSpanOutputByID: unknown }>(
+            "query($id: String!) { runTraceSpanOutputByID(outputID: $id) { input data error { name message stack } } }",
+            { id },
+          );
+          return runTraceSpanOutputByID;
+        }),
+      );
+      // The older run history (one item per step attempt) and each item's stored output.
+      const { functionRun } = await api.graphql<{ functionRun: { output: unknown; history: Array<{ id: string }> } | null }>(
+        `query($id: ID!) { functionRun(query: { workspaceId: "local", functionRunId: $id }) {
+          output history { id type stepName stepType url attempt result { errorCode sizeBytes } } } }`,
+        { id: runId },
+      ).catch(() => ({ functionRun: null }));
+      const historyOutputs = await Promise.all(
+        (functionRun?.history ?? []).map(async ({ id }) => {
+          const { functionRun: item } = await api.graphql<{ functionRun: { historyItemOutput: unknown } | null }>(
+            `query($run: ID!, $item: ULID!) { functionRun(query: { workspaceId: "local", functionRunId: $run }) { historyItemOutput(id: $item) } }`,
+            { run: runId, item: id },
+          );
+          return item?.historyItemOutput;
+        }),
+      );
+      return { ...record, outputs, history: functionRun, historyOutputs };
+    },
+
     async cancel(runId: string): Promise<void> {
       const res = await fetch(`${baseUrl}/v1/runs/${runId}`, { method: "DELETE" });
       if (!res.ok) throw new Error(`cancel run ${runId}: HTTP ${res.status} ${await res.text()}`);

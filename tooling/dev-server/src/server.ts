@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureInngestBinary } from "./binary.ts";
@@ -23,6 +23,11 @@ export interface DevServerOptions {
   onLog?: (line: string) => void;
   /** How long to wait for /health. */
   readyTimeoutMs?: number;
+  /**
+   * Keep the server's state on disk (`--persist`, in its temp folder) so that a test can read
+   * everything it stored with stopAndReadStore(). Default false (in memory).
+   */
+  persist?: boolean;
 }
 
 export interface DevServer {
@@ -32,6 +37,11 @@ export interface DevServer {
   /** The server's log so far (for failure messages). */
   logs(): string;
   stop(): Promise<void>;
+  /**
+   * With `persist`: stops the server gracefully (it writes its state out), returns every file it
+   * stored, as one latin1 string to search for plaintext, and removes them. Without: throws.
+   */
+  stopAndReadStore(): Promise<string>;
 }
 
 /**
@@ -63,6 +73,7 @@ export async function launchDevServer(options: DevServerOptions): Promise<DevSer
     "--no-discovery",
     ...(options.poll ? ["--poll-interval", "2"] : ["--no-poll"]),
     ...(options.fast === false ? [] : ["--tick", "20", "--retry-interval", String(options.retryIntervalSeconds ?? 1)]),
+    ...(options.persist ? ["--persist"] : []),
     ...(options.apps ?? []).flatMap((u) => ["-u", u]),
   ];
   const cwd = mkdtempSync(path.join(tmpdir(), "inngest-dev-"));
@@ -77,6 +88,14 @@ export async function launchDevServer(options: DevServerOptions): Promise<DevSer
   const stop = async () => {
     await killGroup(child);
     rmSync(cwd, { recursive: true, force: true });
+  };
+  const stopAndReadStore = async () => {
+    if (!options.persist) throw new Error("stopAndReadStore needs a Dev Server started with persist: true");
+    await killGroup(child, { signal: "SIGTERM", graceMs: 15_000 });
+    const files = readdirSync(cwd, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const stored = files.map((entry) => readFileSync(path.join(entry.parentPath, entry.name)).toString("latin1")).join("\n");
+    rmSync(cwd, { recursive: true, force: true });
+    return stored;
   };
 
   const timeoutMs = options.readyTimeoutMs ?? 30_000;
@@ -96,5 +115,5 @@ export async function launchDevServer(options: DevServerOptions): Promise<DevSer
     await stop();
     throw error;
   }
-  return { url, port, process: child, logs, stop };
+  return { url, port, process: child, logs, stop, stopAndReadStore };
 }

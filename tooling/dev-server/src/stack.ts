@@ -29,6 +29,8 @@ export async function startStack(opts: {
   env?: StackEnv | ((urls: StackUrls) => StackEnv);
   /** How long each app may take to serve its Inngest endpoint (default: startApp's). */
   readyTimeoutMs?: number;
+  /** Keep the Dev Server's state on disk, for `stack.devServer.stopAndReadStore()`. */
+  persist?: boolean;
   /** Dev Server settings beyond the defaults. */
   devServer?: Pick<DevServerOptions, "retryIntervalSeconds">;
 }): Promise<Stack> {
@@ -64,6 +66,7 @@ export async function startStack(opts: {
       port: dsPort,
       apps: Object.values(apps).map((a) => a.serveUrl),
       onLog: tag("inngest"),
+      ...(opts.persist ? { persist: true } : {}),
     });
     const api = devServerApi(devServer.url);
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));

@@ -1,6 +1,6 @@
 import { decryptAll } from "@studio/middleware";
 import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
-import { startApp, startStack, type AppName, type RunStatus, type Stack } from "@studio/dev-server";
+import { freePort, startApp, startStack, type AppName, type RunStatus, type Stack } from "@studio/dev-server";
 import { startOutsideServices, type OutsideServices } from "../testing/outside-services.ts";
 
 export type WorkerStack = {
@@ -8,6 +8,8 @@ export type WorkerStack = {
   services: OutsideServices;
   /** The env each app was started with (redeployWorker starts from it). */
   env: { worker: Record<string, string>; ai: Record<string, string> };
+  /** Replaced worker processes still being stopped. */
+  retiring: Promise<void>[];
   stop: () => Promise<void>;
 };
 
@@ -55,15 +57,18 @@ export async function startWorkerStack(options: WorkerStackOptions = {}): Promis
     await services.stop();
     throw error;
   }
-  return {
+  const started: WorkerStack = {
     stack,
     services,
     env,
+    retiring: [],
     stop: async () => {
+      await Promise.all(started.retiring);
       await stack.stop();
       await services.stop();
     },
   };
+  return started;
 }
 
 /** The run an event started (the first one), once it has ended, with its final status. */
@@ -91,19 +96,22 @@ export async function stepSpans(stack: Stack, runId: string): Promise<StepSpan[]
 }
 
 /**
- * Stops the worker process and starts a new one on the same port with `env` changed, as a deploy
- * would: runs in flight continue on the new process (the Dev Server calls the same URL).
+ * Deploys the worker again with `env` changed, the way a platform like Vercel does: the new
+ * version starts next to the old one, is synced (the Dev Server keys apps by id, so the app's URL
+ * moves to the new process), and only then is the old process stopped. Runs in flight continue
+ * on the new version, without downtime.
  */
 export async function redeployWorker(w: WorkerStack, env: Record<string, string>): Promise<void> {
   const old = w.stack.apps.worker;
   if (!old) throw new Error("redeployWorker: the stack has no worker");
-  await old.stop();
-  const port = Number(new URL(old.url).port);
-  w.stack.apps.worker = await startApp("worker", {
-    port,
-    env: { INNGEST_DEV: w.stack.devServer.url, ...w.env.worker, ...env },
-  });
-  // Re-register, as a deploy does, so changed function options reach the server too.
-  const synced = await fetch(w.stack.apps.worker.serveUrl, { method: "PUT" });
-  if (!synced.ok) throw new Error(`redeployWorker: sync answered HTTP ${synced.status} ${await synced.text()}`);
+  w.env.worker = { ...w.env.worker, ...env };
+  const next = await startApp("worker", { port: await freePort(), env: { INNGEST_DEV: w.stack.devServer.url, ...w.env.worker } });
+  const synced = await fetch(next.serveUrl, { method: "PUT" });
+  if (!synced.ok) {
+    await next.stop();
+    throw new Error(`redeployWorker: sync answered HTTP ${synced.status} ${await synced.text()}`);
+  }
+  w.stack.apps.worker = next;
+  // The old process is stopped in the background (it can take seconds); stop() waits for it.
+  w.retiring.push(old.stop());
 }

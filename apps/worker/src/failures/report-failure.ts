@@ -9,7 +9,7 @@ import { type Logger, type WorkerStep } from "../types.ts";
 export type FailureArgs = {
   event: FailureEventPayload;
   error: Error;
-  step: Pick<WorkerStep, "sendEvent" | "fetch" | "sleep" | "realtime">;
+  step: Pick<WorkerStep, "sendEvent" | "fetch" | "sleep" | "realtime" | "run">;
   logger: Logger;
   webhook: Webhook;
 };

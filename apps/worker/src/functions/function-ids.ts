@@ -8,6 +8,7 @@ export const functionIds = {
   processAsset: "process-asset",
   indexAssets: "index-assets",
   chaseInvoice: "chase-invoice",
+  sendInvoiceReminder: "send-invoice-reminder",
   sendReminder: "send-reminder",
   weeklyDigest: "weekly-digest",
   sendDigest: "send-digest",

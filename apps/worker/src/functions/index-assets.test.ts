@@ -16,10 +16,6 @@ const processed = (assetId: string, sizes = ["thumb", "web"] as const) => ({
 describe("index-assets", () => {
   beforeEach(() => outside().reset());
 
-  it("takes asset.processed in batches keyed by project", () => {
-    expect(indexAssets.opts.batchEvents).toEqual({ maxSize: 50, timeout: "10s", key: "event.data.projectId" });
-  });
-
   it("announces a whole batch in one team message, the latest event per asset winning", async () => {
     const { result, error, ctx } = await runFunction(indexAssets, {
       events: [processed("asset_a"), processed("asset_b"), processed("asset_a", ["thumb", "web", "print"] as never)],

@@ -1,4 +1,5 @@
 import { inngest } from "../client.ts";
+import { env } from "../env.ts";
 import { assetProcessed } from "@studio/events";
 import { onIndexAssetsFailure } from "../failures/index-assets-failure.ts";
 import { progressFor } from "../progress/progress.ts";
@@ -12,9 +13,9 @@ import { plural } from "./plural.ts";
  * Flow: build the project's asset index from the batch (latest renditions per asset) → post
  * ONE message per batch to the team channel → publish "indexed" on each `asset:<assetId>`.
  *
- * Flow control: batchEvents (up to 50 events, or whatever arrived within 10s) keyed by
- * projectId. A bulk upload of 200 images would otherwise post 200 messages; batching per
- * project turns that into a handful, one per project.
+ * Flow control: batchEvents (up to INDEX_BATCH_SIZE events, default 50, or whatever arrived
+ * within INDEX_BATCH_TIMEOUT, default 10s) keyed by projectId. A bulk upload of 200 images would
+ * otherwise post 200 messages; batching per project turns that into a handful, one per project.
  * On failure (onIndexAssetsFailure): emits studio/automation.failed and alerts. Nothing to undo.
  *
  * Applies:
@@ -27,7 +28,7 @@ export const indexAssets = inngest.createFunction(
     id: functionIds.indexAssets,
     name: "Assets: index processed assets (batched)",
     triggers: [assetProcessed],
-    batchEvents: { maxSize: 50, timeout: "10s", key: "event.data.projectId" },
+    batchEvents: { maxSize: env.INDEX_BATCH_SIZE, timeout: env.INDEX_BATCH_TIMEOUT, key: "event.data.projectId" },
     retries: 3,
     onFailure: (ctx) => onIndexAssetsFailure(ctx),
   },

@@ -5,6 +5,7 @@ import { intakeBriefCancelled } from "./intake-brief-cancelled.ts";
 import { ping } from "./ping.ts";
 import { processAsset } from "./process-asset.ts";
 import { sendDigest } from "./send-digest.ts";
+import { sendInvoiceReminder } from "./send-invoice-reminder.ts";
 import { sendReminder } from "./send-reminder.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 
@@ -16,6 +17,7 @@ export const functions = [
   processAsset,
   indexAssets,
   chaseInvoice,
+  sendInvoiceReminder,
   sendReminder,
   weeklyDigest,
   sendDigest,

@@ -9,11 +9,6 @@ const run = (data: unknown) => runFunction(sendDigest, { events: [{ name: "studi
 describe("send-digest", () => {
   beforeEach(() => outside().reset());
 
-  it("is rate limited to one digest per client a day and shares the email budget", () => {
-    expect(sendDigest.opts.rateLimit).toEqual({ key: "event.data.clientId", limit: 1, period: "24h" });
-    expect(sendDigest.opts.concurrency).toEqual([{ scope: "env", key: '"email-provider"', limit: 10 }]);
-  });
-
   it("emails the client's digest to the address in DIGEST_CLIENTS", async () => {
     const { result, error } = await run(digestRequestedFixtures.valid[0]);
     expect(error).toBeUndefined();

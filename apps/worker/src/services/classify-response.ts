@@ -1,5 +1,7 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { redactEmails } from "./redact.ts";
+
+/** The part of a response's headers this reads (a fetch Headers, from any fetch implementation). */
+export type ResponseHeaders = { get(name: string): string | null };
 
 /**
  * What an outside service's answer means for the run, as an error to throw (undefined = success):
@@ -8,17 +10,21 @@ import { redactEmails } from "./redact.ts";
  * - 429 without it, 408, 5xx and anything else: a plain Error, retried with Inngest's backoff.
  * - any other 4xx: NonRetriableError. The request itself is wrong (bad payload, bad credentials,
  *   unknown recipient), so sending it again cannot succeed; the message names the service and status.
+ *
+ * The answer's body is never copied into the error: errors are stored in the run's history and
+ * end up in the team alert and the plaintext automation.failed event, and an answer can hold
+ * anything (what we sent, personal data, a page from an address we should not have reached).
+ * Only its size and type are named, which is enough to tell an error page from an API error.
  */
 export function classifyResponse(
   service: string,
   status: number,
-  headers: Headers,
+  headers: ResponseHeaders,
   body: string,
   now: () => number = Date.now,
 ): Error | undefined {
   if (status >= 200 && status < 300) return undefined;
-  // A short, address-free excerpt of the answer helps on-call without leaking who was emailed.
-  const detail = body.trim() ? `: ${redactEmails(body.trim().slice(0, 300))}` : "";
+  const detail = body.length ? ` (a ${body.length}-character ${headers.get("content-type")?.split(";")[0]?.trim() || "untyped"} answer, not quoted)` : "";
   if (status === 429) {
     const after = parseRetryAfter(headers.get("retry-after"), now);
     return after === undefined

@@ -27,8 +27,9 @@ export function createRendition(config: RenditionConfig) {
       const answer = await callService(jsonPost("rendition", config.url, request, config.apiKey), config.timeoutMs);
       const parsed = answerSchema.safeParse(answer);
       if (!parsed.success) {
-        // Treated as a service glitch (retried), not as our mistake.
-        throw new Error(`rendition answered 2xx without a usable { url, width } for ${request.size}: ${JSON.stringify(answer).slice(0, 200)}`);
+        // Treated as a service glitch (retried), not as our mistake. What is wrong, not what it said.
+        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "answer"}: ${i.code}`).join(", ");
+        throw new Error(`rendition answered 2xx without a usable { url, width } for ${request.size} (${problems})`);
       }
       return { size: request.size, ...parsed.data };
     },

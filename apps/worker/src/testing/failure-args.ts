@@ -22,6 +22,7 @@ export function failureArgs(opts: { functionSlug: string; original?: unknown; er
       return Promise.resolve({ ids: [`evt-${sent.length}`] });
     },
     fetch: (url: string, init: RequestInit) => fetch(url, init),
+    run: (_id: string, fn: () => Promise<unknown>) => fn(),
     sleep: (id: string, duration: unknown) => {
       sleeps.push([id, duration]);
       return Promise.resolve();
@@ -46,7 +47,8 @@ export function failureArgs(opts: { functionSlug: string; original?: unknown; er
     error: opts.error,
     step,
     logger: { info: log("info"), warn: log("warn"), error: log("error"), debug: log("debug") },
-    webhook: createWebhook({ url: `${outside().url}/webhook`, token: "test-webhook-token", timeoutMs: 5_000 }),
+    // step.fetch, as the unit tests' worker (WEBHOOK_VIA_INNGEST, no token) sends team messages.
+    webhook: createWebhook({ url: `${outside().url}/webhook`, viaInngest: true, timeoutMs: 5_000, targets: { hosts: [], allowPrivate: false } }),
   } as unknown as FailureArgs;
   return { args, sent, published, sleeps, logged };
 }

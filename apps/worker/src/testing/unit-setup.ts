@@ -16,6 +16,13 @@ const unitTestEnv: Record<string, string> = {
   INVOICE_MAX_REMINDERS: "2",
   RENDITION_RATE: "30/1m",
   DIGEST_CLIENTS: "client_acme=ops@acme.example,client_globex=studio@globex.example",
+  // Team messages with step.fetch (recorded by Inngest), which the function tests inspect; the
+  // default, step.run from the worker, is tested in services/webhook.test.ts.
+  WEBHOOK_VIA_INNGEST: "1",
+  WEBHOOK_TOKEN: "",
+  // Reminders' own webhook URLs point at the fake services, on loopback: the dev allowance.
+  EVENT_TARGET_HOSTS: "127.0.0.1",
+  EVENT_TARGET_ALLOW_PRIVATE: "1",
 };
 for (const [name, value] of Object.entries(unitTestEnv)) vi.stubEnv(name, value);
 setOutsideServices(services, unitTestEnv);

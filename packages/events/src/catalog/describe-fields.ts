@@ -13,6 +13,7 @@ const asSchema = (value: unknown) => (value ?? {}) as JsonSchema;
 
 function typeOf(schema: JsonSchema): string {
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" \\| ");
+  if ("const" in schema) return JSON.stringify(schema.const);
   if (schema.type === "array") return `${typeOf(asSchema(schema.items))}[]`;
   if (typeof schema.format === "string") return `string (${schema.format})`;
   return typeof schema.type === "string" ? schema.type : "any";
@@ -50,15 +51,32 @@ export function describeFields(schema: JsonSchema, prefix = "", personal = false
     const isPersonal = personal || field["x-encrypted"] === true;
     rows.push({
       path,
-      type: field.type === "object" ? "object" : typeOf(field),
+      type: field.type === "object" ? "object" : Array.isArray(field.oneOf) ? "one of the objects below" : typeOf(field),
       required: required.has(key),
       rules: rulesOf(field),
       description: typeof field.description === "string" ? field.description : "",
       personal: isPersonal,
     });
     if (field.type === "object") rows.push(...describeFields(field, `${path}.`, isPersonal));
+    if (Array.isArray(field.oneOf)) rows.push(...describeVariants(field.oneOf as JsonSchema[], path, isPersonal));
     const items = asSchema(field.items);
     if (field.type === "array" && items.type === "object") rows.push(...describeFields(items, `${path}[].`, isPersonal));
   }
   return rows;
+}
+
+/**
+ * The branches of a discriminated union (`oneOf` of objects told apart by a `const` field), each
+ * field row saying which branch it belongs to: `when channel = "webhook"`.
+ */
+function describeVariants(variants: JsonSchema[], path: string, personal: boolean): FieldRow[] {
+  return variants.flatMap((variant) => {
+    const properties = Object.entries(asSchema(variant.properties));
+    const [tag, tagSchema] = properties.find(([, value]) => "const" in asSchema(value)) ?? [];
+    const when = tag ? `when ${tag} = ${JSON.stringify(asSchema(tagSchema).const)}` : "one variant";
+    return describeFields(variant, `${path}.`, personal).map((row) => ({
+      ...row,
+      description: row.description ? `(${when}) ${row.description}` : `(${when})`,
+    }));
+  });
 }

@@ -10,7 +10,8 @@ export const reminderScheduled = defineEvent({
   owner: "worker",
   producers: ["web", "worker", "ai"],
   consumers: ["worker"],
-  description: "A one-off reminder, sent with a future ts equal to sendAt; delivered by send-reminder.",
+  description: "A one-off reminder, sent with a future ts equal to sendAt; delivered by send-reminder. Replaced by v2, whose target is typed by channel.",
+  deprecated: { replacedBy: "studio/reminder.scheduled@2", removeAfter: "2027-06-30" },
   schema: z.object({
     reminderId: idSchema,
     sendAt: isoDateTimeSchema,

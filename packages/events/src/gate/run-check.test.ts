@@ -25,8 +25,17 @@ function editSnapshot(path: string, edit: (schema: JsonSchema & { properties: Re
   writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
 }
 
-const git = (...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=gate-test", "-c", "user.email=gate@test.invalid", ...args], { cwd: root, stdio: "ignore" });
+const gitIn = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=gate-test", "-c", "user.email=gate@test.invalid", ...args], { cwd, stdio: "ignore" });
+const git = (...args: string[]) => gitIn(root, ...args);
+/** The base-fetch step of .ci/run, run in a clone; returns the ref it prints. */
+const ciEventsBase = (cwd: string, ref?: string) =>
+  execFileSync(join(import.meta.dirname, "../../../../.ci/events-base"), ref ? [ref] : [], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+/** paidAt was optional in the "before" contract, so the current code (required) breaks it. */
+const makePaidAtOptional = () =>
+  editSnapshot("events/studio/invoice.paid/v1.json", (s) => {
+    (s.required as string[]).splice((s.required as string[]).indexOf("paidAt"), 1);
+  });
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "events-gate-"));
@@ -122,5 +131,78 @@ describe("runCheck", () => {
     expect(result.report).toContain("compatible"); // vs the files on disk
     expect(result.report).toContain("against HEAD (git)");
     expect(result.report).toContain("no snapshot at origin/main");
+  });
+
+  describe("the base branch (CI)", () => {
+    /**
+     * An upstream repository whose main has the "before" contract, and a feature branch that
+     * breaks it and commits the regenerated schemas (so the disk and HEAD comparisons pass).
+     */
+    function upstreamWithBreakingBranch() {
+      git("init", "-q", "-b", "main");
+      makePaidAtOptional();
+      git("add", ".");
+      git("commit", "-q", "-m", "before");
+      git("checkout", "-q", "-b", "feature");
+      writeGenerated();
+      git("commit", "-q", "-am", "breaking change, schemas regenerated");
+      const clone = mkdtempSync(join(tmpdir(), "events-gate-clone-"));
+      return clone;
+    }
+    const breakingRules = (result: ReturnType<typeof runCheck>) => result.breaking.map((c) => [c.subject, c.path, c.rule]);
+
+    it("fails when the base is missing from a shallow clone, then catches the change once .ci/events-base fetched it", () => {
+      const clone = upstreamWithBreakingBranch();
+      try {
+        gitIn(clone, "clone", "-q", "--depth=1", "--single-branch", "--branch", "feature", `file://${root}`, ".");
+        // Without the base, every comparison the clone can make passes: the hole CI had.
+        expect(runCheck({ repoRoot: clone, gitRefs: ["HEAD"] })).toMatchObject({ ok: true, breaking: [] });
+
+        const missing = runCheck({ repoRoot: clone, gitRefs: ["HEAD"], base: "origin/main" });
+        expect(missing.ok).toBe(false);
+        expect(missing.report).toContain("✗ the base origin/main is not in this clone (a shallow clone)");
+        expect(missing.report).toContain("git fetch --no-tags --depth=1 origin +refs/heads/main:refs/remotes/origin/main");
+
+        expect(ciEventsBase(clone)).toBe("origin/main");
+        const fetched = runCheck({ repoRoot: clone, gitRefs: ["HEAD"], base: "origin/main" });
+        expect(fetched.ok).toBe(false);
+        expect(breakingRules(fetched)).toEqual([["studio/invoice.paid@1", "data.paidAt", "optional-made-required"]]);
+        expect(fetched.report).toContain("against the base origin/main (git)");
+      } finally {
+        rmSync(clone, { recursive: true, force: true });
+      }
+    });
+
+    it("on the base itself (CI on main) compares with its parent, deepening a shallow clone for it", () => {
+      const clone = upstreamWithBreakingBranch();
+      try {
+        git("checkout", "-q", "main");
+        git("merge", "-q", "--ff-only", "feature");
+        gitIn(clone, "clone", "-q", "--depth=1", `file://${root}`, ".");
+        const shallow = runCheck({ repoRoot: clone, gitRefs: ["HEAD"], base: "origin/main" });
+        expect(shallow.ok).toBe(false);
+        expect(shallow.report).toContain("✗ HEAD is origin/main itself and its parent is not in this shallow clone");
+
+        ciEventsBase(clone);
+        const deepened = runCheck({ repoRoot: clone, gitRefs: ["HEAD"], base: "origin/main" });
+        expect(deepened.report).toContain("· HEAD is origin/main itself: compared with its parent");
+        expect(breakingRules(deepened)).toEqual([["studio/invoice.paid@1", "data.paidAt", "optional-made-required"]]);
+      } finally {
+        rmSync(clone, { recursive: true, force: true });
+      }
+    });
+
+    it("fails in a clone that has no remote to take the base from (and says how to choose another base)", () => {
+      git("init", "-q", "-b", "feature");
+      git("add", ".");
+      git("commit", "-q", "-m", "only commit");
+      expect(ciEventsBase(root)).toBe("origin/main"); // prints a note, fetches nothing
+      const result = runCheck({ repoRoot: root, gitRefs: ["HEAD"], base: "origin/main" });
+      expect(result.ok).toBe(false);
+      expect(result.report).toContain("✗ the base origin/main is not in this clone");
+      expect(result.report).toContain("or set EVENTS_BASE_REF to a ref this clone has");
+      // Choosing a base on purpose works: here the branch itself, whose only commit has nothing before it.
+      expect(runCheck({ repoRoot: root, gitRefs: ["HEAD"], base: "feature" })).toMatchObject({ ok: true });
+    });
   });
 });

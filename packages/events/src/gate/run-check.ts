@@ -7,14 +7,20 @@ import { type BreakingChange } from "../compat/types.ts";
 import { buildSnapshot } from "../json-schema/build-snapshot.ts";
 import { readSnapshotDir } from "./read-snapshot-dir.ts";
 import { readSnapshotGit } from "./read-snapshot-git.ts";
+import { resolveBase } from "./resolve-base.ts";
 
 export const SCHEMAS_DIR = "packages/events/schemas";
 export const GENERATE_COMMAND = "pnpm --filter @studio/events events:generate";
 
 export interface CheckOptions {
   readonly repoRoot: string;
-  /** Git refs to compare with besides the files on disk (`HEAD`; `origin/main` in CI). */
+  /** Git refs to compare with besides the files on disk, when the clone has them (`HEAD`). */
   readonly gitRefs: readonly string[];
+  /**
+   * The base branch to compare with (CI: `origin/main` or EVENTS_BASE_REF). Unlike `gitRefs` it
+   * is required: a base this clone does not have fails the check (see resolveBase).
+   */
+  readonly base?: string;
 }
 
 export interface CheckResult {
@@ -32,9 +38,22 @@ export function runCheck(options: CheckOptions): CheckResult {
   const lines: string[] = [];
   const baselines: Array<{ label: string; snapshot: Snapshot }> = [{ label: `the committed snapshot (${SCHEMAS_DIR}/)`, snapshot: committed }];
   for (const ref of options.gitRefs) {
-    const snapshot = readSnapshotGit(options.repoRoot, ref, SCHEMAS_DIR);
-    if (snapshot) baselines.push({ label: `${ref} (git)`, snapshot });
+    const found = readSnapshotGit(options.repoRoot, ref, SCHEMAS_DIR);
+    if (found.kind === "found") baselines.push({ label: `${ref} (git)`, snapshot: found.snapshot });
     else lines.push(`· no snapshot at ${ref}; skipped that comparison`);
+  }
+  const baseProblems: string[] = [];
+  if (options.base !== undefined) {
+    const base = resolveBase(options.repoRoot, options.base);
+    if (!base.ok) baseProblems.push(base.problem);
+    else if (base.note) lines.push(`· ${base.note}`);
+    if (base.ok && base.ref !== undefined) {
+      const found = readSnapshotGit(options.repoRoot, base.ref, SCHEMAS_DIR);
+      if (found.kind === "found") baselines.push({ label: `the base ${base.ref} (git)`, snapshot: found.snapshot });
+      else if (found.kind === "no-snapshot") lines.push(`· the base ${base.ref} has no contract yet: nothing to compare with`);
+      else baseProblems.push(`the base ${base.ref} could not be read from git.`);
+    }
+    for (const problem of baseProblems) lines.push(`✗ ${problem}`);
   }
 
   const seen = new Set<string>();
@@ -77,5 +96,10 @@ export function runCheck(options: CheckOptions): CheckResult {
   } else {
     lines.push("· generated schemas and catalog are up to date");
   }
-  return { ok: breaking.length === 0 && staleFiles.length === 0, report: lines.join("\n"), breaking, stale: staleFiles };
+  return {
+    ok: breaking.length === 0 && staleFiles.length === 0 && baseProblems.length === 0,
+    report: lines.join("\n"),
+    breaking,
+    stale: staleFiles,
+  };
 }

@@ -19,6 +19,9 @@ const BIN = fileURLToPath(new URL("../../bin/studio-decrypt.ts", import.meta.url
 let dev: DevServer;
 let api: DevServerApi;
 let app: Server;
+/** A service step.fetch calls (Inngest's gateway makes the request). */
+let service: Server;
+const RECORDED_TOKEN = "recorded-token-5f2a9c";
 const logs = collectLogLines();
 
 const client = (devUrl: string) => createStudioClient({ id: "mw-e2e", env: testEnv({ INNGEST_DEV: devUrl, STUDIO_ENCRYPTION_KEY: KEY }), logDestination: logs.destination });
@@ -35,16 +38,25 @@ beforeAll(async () => {
     const { ids } = await step.sendEvent("notify", { name: "mw-e2e/receipt.ready", data: { orderId: event.data.orderId as string, encrypted: { receipt } } });
     return { receipt, notification: ids[0] };
   });
-  app = createServer(serve({ client: inngest, functions: [checkout] }));
+  service = createServer((_req, res) => res.end("ok"));
+  await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve));
+  const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}/hook`;
+  // What step.fetch does with a credential: the request, headers included, goes through Inngest.
+  const fetchWithToken = inngest.createFunction({ id: "fetch-with-token", triggers: { event: "mw-e2e/fetch.requested" } }, async ({ step }) => {
+    const res = await step.fetch(serviceUrl, { method: "POST", headers: { authorization: `Bearer ${RECORDED_TOKEN}` }, body: "{}" });
+    return res.status;
+  });
+  app = createServer(serve({ client: inngest, functions: [checkout, fetchWithToken] }));
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  dev = await startDevServer({ port, apps: [appUrl] });
+  dev = await startDevServer({ port, apps: [appUrl], persist: true });
   api = devServerApi(dev.url);
   await api.waitForApps(["mw-e2e"]);
 });
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (app ? app.close(() => resolve()) : resolve()));
+  await new Promise<void>((resolve) => (service ? service.close(() => resolve()) : resolve()));
   await dev?.stop();
 });
 
@@ -86,5 +98,22 @@ describe("data at rest in the Dev Server", () => {
     const cli = spawnSync(process.execPath, [BIN], { env: { STUDIO_ENCRYPTION_KEY: KEY }, input: JSON.stringify(stored), encoding: "utf8" });
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout)).toMatchObject({ data: { receipt: `receipt for ${PERSONAL.email}: 42 EUR on ${PERSONAL.card}` } });
+  });
+
+  // Last: it stops the server to read its files.
+  it("stores on disk a step.fetch request's headers in plaintext (so credentials never go through step.fetch), and no personal data", async () => {
+    const { ids } = await inngest.send({ name: "mw-e2e/fetch.requested", data: {} });
+    const [run] = await api.waitForRuns(ids[0]!, { timeoutMs: 60_000 });
+    expect(run?.status).toBe("COMPLETED");
+    // Through its API the server shows the step.fetch answer, not the request's headers...
+    const record = JSON.stringify(await api.runRecord(run!.run_id));
+    expect(record).toContain("step.fetch: 127.0.0.1");
+    // ...but it stores them: every file the server wrote, read after it shut down.
+    const stored = await dev.stopAndReadStore();
+    expect(stored).toContain(`Bearer ${RECORDED_TOKEN}`);
+    // The runs of the other tests are there too, their personal data only as ciphertext.
+    expect(stored).toContain("mw-e2e/checkout.requested");
+    expect(stored).not.toContain(PERSONAL.email);
+    expect(stored).not.toContain(PERSONAL.card);
   });
 });
