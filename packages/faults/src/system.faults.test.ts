@@ -273,29 +273,48 @@ describe("invalid payloads sent straight to the engine", () => {
   it("fail the consuming run as non-retriable, run its failure handler and emit automation.failed", async () => {
     const consumers = (await s.stack.api.functions()).filter((fn) => eventTriggers(fn).length > 0);
     const byEvent = new Map<string, RegisteredFunction[]>();
-    for (const fn of consumers) for (const name of eventTriggers(fn)) byEvent.set(name, [...(byEvent.get(name) ?? []), fn]);
+    for (const fn of consumers) for (const name of new Set(eventTriggers(fn))) byEvent.set(name, [...(byEvent.get(name) ?? []), fn]);
     // Guard against a vacuous pass: the system's known consumers must all be among them.
     expect(consumers.map((fn) => fn.slug)).toEqual(
       expect.arrayContaining(["studio-worker-process-asset", "studio-worker-intake-brief", "studio-worker-send-reminder", "studio-ai-tag-asset"]),
     );
 
     const problems: string[] = [];
-    const checked: string[] = [];
+    const checked = new Set<string>();
+    let eventsSent = 0;
+    let runsChecked = 0;
     const started = Date.now();
+    // One bad payload per event and contract version (a function may tell versions apart by
+    // `event.v`), sent with that version.
+    const sends = [...byEvent].flatMap(([name, triggered]) => {
+      const versions = allFixtures.filter((f) => f.event.name === name);
+      if (versions.length === 0) problems.push(`${name}: the contract has no fixtures to send (${triggered.map((fn) => fn.slug).join(", ")} untested)`);
+      return versions.map((fixtures) => ({ name, triggered, version: fixtures.event.version, invalid: Object.entries(fixtures.invalid)[0] }));
+    });
     await Promise.all(
-      [...byEvent].map(async ([name, triggered]) => {
-        const fixtures = allFixtures.find((f) => f.event.name === name);
-        const [reason, invalid] = Object.entries(fixtures?.invalid ?? {})[0] ?? [];
+      sends.map(async ({ name, triggered, version, invalid }) => {
         if (!invalid) {
-          problems.push(`${name}: the contract has no invalid fixture to send (${triggered.map((fn) => fn.slug).join(", ")} untested)`);
+          problems.push(`${name} v${version}: the contract has no invalid fixture to send`);
           return;
         }
-        const [eventId] = await s.stack.api.send({ name, data: invalid.data });
-        const runs = await s.stack.api.waitForRuns(eventId!, { count: triggered.length, timeoutMs: 90_000 });
+        const [reason, fixture] = invalid;
+        const data = withFreshIds(fixture.data, fixture.path);
+        const [eventId] = await s.stack.api.send({ name, data, ...(version ? { v: version } : {}) });
+        eventsSent++;
+        let runs: Awaited<ReturnType<typeof s.stack.api.waitForRuns>>;
+        try {
+          runs = await s.stack.api.waitForRuns(eventId!, { count: triggered.length, timeoutMs: 90_000 });
+        } catch (error) {
+          const seen = await Promise.all((await s.stack.api.runsForEvent(eventId!)).map((r) => s.stack.api.functionOf(r.run_id).catch(() => r.run_id)));
+          problems.push(`${name} v${version}: expected runs of ${triggered.map((fn) => fn.slug).join(", ")}, saw ${seen.join(", ") || "none"} (${(error as Error).message})`);
+          return;
+        }
         for (const run of runs) {
-          const slug = await s.stack.api.functionOf(run.run_id);
-          checked.push(slug);
-          problems.push(...(await problemsOf(slug, run.run_id, run.status, `${name} (${reason})`)));
+          // The run's record can lag its trace by a moment.
+          const slug = await eventually(`the function of run ${run.run_id}`, () => s.stack.api.functionOf(run.run_id), 30_000);
+          checked.add(slug);
+          runsChecked++;
+          problems.push(...(await problemsOf(slug, run.run_id, run.status, `${name} v${version} (${reason})`)));
         }
       }),
     );
@@ -305,13 +324,14 @@ describe("invalid payloads sent straight to the engine", () => {
     expect(gapProblems.map((p) => p.replace(/run \w+/, "run <id>")).sort()).toEqual(
       Object.keys(KNOWN_GAPS).map((slug) => unreported(slug, "<id>")).sort(),
     );
-    expect(checked.sort()).toEqual(consumers.map((fn) => fn.slug).sort());
+    expect([...checked].sort()).toEqual(consumers.map((fn) => fn.slug).sort());
     recordFigures("engine-input", {
       command: "./pnpm --filter @studio/faults test:faults src/system.faults.test.ts -t 'straight to the engine'",
-      eventsSent: byEvent.size,
-      functionsChecked: checked.length,
-      runsFailedAtOnce: checked.length - problems.filter((p) => p.includes("retried") || p.includes("not FAILED")).length,
-      reportedAsAutomationFailed: checked.length - problems.filter((p) => p.includes("no studio/automation.failed")).length,
+      eventsSent,
+      functionsChecked: checked.size,
+      runsChecked,
+      runsFailedAtOnce: runsChecked - problems.filter((p) => p.includes("retried") || p.includes("not FAILED")).length,
+      reportedAsAutomationFailed: runsChecked - problems.filter((p) => p.includes("no studio/automation.failed")).length,
       knownGaps: Object.keys(KNOWN_GAPS),
       wallMs: Date.now() - started,
     });
@@ -399,6 +419,20 @@ async function inParallel(jobs: ReadonlyArray<() => Promise<void>>, width: numbe
     Array.from({ length: width }, async () => {
       while (next < jobs.length) await jobs[next++]!();
     }),
+  );
+}
+
+/**
+ * The payload with its top-level ids (`reminderId`, `briefId`...) made unique, unless the id is what
+ * makes it invalid: fixtures share ids, and a function's idempotency key would skip the second.
+ */
+function withFreshIds(data: unknown, invalidPath: string): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const suffix = randomUUID().slice(0, 8);
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) =>
+      key.endsWith("Id") && typeof value === "string" && value !== "" && invalidPath !== `data.${key}` ? [key, `${value}_${suffix}`] : [key, value],
+    ),
   );
 }
 
