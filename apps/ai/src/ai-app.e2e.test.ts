@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { analyseBriefReturnSchema, assetTagged, briefAnalysed } from "@studio/events";
+import { analyseBriefReturnSchema, assetTagged, briefAnalysed, briefAnalysedV2 } from "@studio/events";
+import { DEV_ONLY_ENCRYPTION_KEY, decryptAll } from "@studio/middleware";
 import { startStack, type Stack } from "@studio/dev-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recorded } from "./providers/fixtures/index.ts";
@@ -72,7 +73,10 @@ describe("the AI app against the real Dev Server", () => {
 
     const analysed = await stack.api.waitForEvents(briefAnalysed.name, (e) => e.data["briefId"] === briefId);
     expect(analysed).toHaveLength(1);
-    expect(briefAnalysed.schema.parse(analysed[0]!.data)).toEqual(result);
+    // v2: the analysis is under data.encrypted, stored as ciphertext (the app runs on the dev-only key here).
+    expect(analysed[0]!.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
+    const { analysis, ...facts } = result;
+    expect(briefAnalysedV2.schema.parse(await decryptAll(analysed[0]!.data, [DEV_ONLY_ENCRYPTION_KEY]))).toEqual({ ...facts, encrypted: { analysis } });
   });
 
   it("falls back to the Anthropic-format model after the primary answers 500 through every retry", async () => {

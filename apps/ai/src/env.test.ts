@@ -1,8 +1,8 @@
 import { ConfigError, parseEnv } from "@studio/middleware";
 import { describe, expect, it } from "vitest";
-import { aiEnvSchema } from "./env.ts";
+import { aiEnvSchema, readAiEnv } from "./env.ts";
 
-const parse = (vars: Record<string, string>) => parseEnv("ai", aiEnvSchema, { INNGEST_DEV: "1", ...vars });
+const parse = (vars: Record<string, string>) => readAiEnv({ INNGEST_DEV: "1", ...vars });
 const problem = (vars: Record<string, string>) => {
   try {
     parse(vars);
@@ -64,5 +64,37 @@ describe("the ai app's env", () => {
     expect(problem({ AI_FALLBACK_BASE_URL: "https://x.example/v1" })).toMatch(/AI_FALLBACK_MODEL is not set/);
     expect(parse({ AI_THROTTLE: "off" }).AI_THROTTLE).toBeUndefined();
     expect(parse({ AI_LOCAL_PROBE_URLS: "none" }).AI_LOCAL_PROBE_URLS).toEqual([]);
+  });
+
+  describe("the model transport: nothing personal reaches Inngest unencrypted where real data flows", () => {
+    const cloud = { INNGEST_DEV: "", INNGEST_SIGNING_KEY: "signkey-prod-123", AI_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-0123456789" };
+    const problemIn = (vars: Record<string, string>) => {
+      try {
+        readAiEnv(vars);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+
+    it("defaults to infer on a developer machine and to wrap in cloud mode and in a deployed app", () => {
+      expect(parse({}).AI_TRANSPORT).toBe("infer");
+      expect(readAiEnv(cloud).AI_TRANSPORT).toBe("wrap");
+      expect(parse({ NODE_ENV: "production", STUDIO_UNSAFE_ALLOW_DEV_MODE: "1", AI_PROVIDER: "offline" }).AI_TRANSPORT).toBe("wrap");
+    });
+
+    it.each([
+      ["cloud mode", cloud],
+      ["a deployed app", { INNGEST_DEV: "1", VERCEL_ENV: "production", AI_PROVIDER: "offline" }],
+    ])("refuses infer in %s without the explicit plaintext opt-in, saying what it would store", (_where, vars) => {
+      const message = problemIn({ ...vars, AI_TRANSPORT: "infer" });
+      expect(message).toMatch(/AI_TRANSPORT is invalid: `infer` here \(.+\) would hand Inngest the client's brief text, the model's answer and the provider key in plaintext/);
+      expect(message).toContain("AI_INFER_PLAINTEXT=1");
+    });
+
+    it("allows infer there with AI_INFER_PLAINTEXT=1, and wrap always", () => {
+      expect(readAiEnv({ ...cloud, AI_TRANSPORT: "infer", AI_INFER_PLAINTEXT: "1" }).AI_TRANSPORT).toBe("infer");
+      expect(readAiEnv({ ...cloud, AI_TRANSPORT: "wrap" }).AI_TRANSPORT).toBe("wrap");
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankAsUnset, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { blankAsUnset, deploymentSignal, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
 import { providerApiKey } from "./config/provider-api-key.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
@@ -47,8 +47,14 @@ export const aiEnvSchema = studioEnvSchema
     AI_FALLBACK_BASE_URL: optionalVar(z.url({ protocol: /^https?$/ })),
     AI_FALLBACK_API_KEY: apiKey(),
 
-    /** `infer`: Inngest makes the model call (step.ai.infer). `wrap`: this app makes it (step.ai.wrap). */
-    AI_TRANSPORT: z.preprocess(blankAsUnset, z.enum(["infer", "wrap"]).default("infer")),
+    /**
+     * `infer`: Inngest makes the model call (step.ai.infer) and stores prompt and answer in plaintext.
+     * `wrap`: this app makes it (step.ai.wrap); the answer is stored encrypted. Default: `infer` in
+     * dev mode on a developer machine, `wrap` in cloud mode and in a deployed app (see aiTransport).
+     */
+    AI_TRANSPORT: optionalVar(z.enum(["infer", "wrap"])),
+    /** `1` accepts `infer` where real data flows (cloud mode, a deployed app): the explicit plaintext opt-in. */
+    AI_INFER_PLAINTEXT: optionalVar(envFlag),
     /** Model-calling runs per period and provider, e.g. "20/1m"; "off" for none. */
     AI_THROTTLE: varWithDefault(throttleSettingSchema, "20/1m"),
     /** Most tokens one answer may use. */
@@ -79,6 +85,14 @@ export const aiEnvSchema = studioEnvSchema
     if (compatible && env.AI_BASE_URL && !env.AI_MODEL && !isLoopbackUrl(env.AI_BASE_URL)) {
       fail("AI_MODEL", `set the model to use at ${env.AI_BASE_URL} (only a server on this machine is asked for its model list)`);
     }
+    if (env.AI_TRANSPORT === "infer" && protectedMode(env) && !env.AI_INFER_PLAINTEXT) {
+      fail(
+        "AI_TRANSPORT",
+        `\`infer\` here (${protectedMode(env)}) would hand Inngest the client's brief text, the model's answer and the provider key ` +
+          "in plaintext: Inngest makes the call and stores request and response in the run's history, where encryption cannot reach. " +
+          "Use `wrap` (the default here: the app makes the call, the answer is stored encrypted), or set AI_INFER_PLAINTEXT=1 to accept that (docs/ai.md)",
+      );
+    }
     if (env.AI_PROVIDER === "auto" && !inngestMode(env).isDev) {
       fail(
         "AI_PROVIDER",
@@ -101,6 +115,27 @@ export const aiEnvSchema = studioEnvSchema
     }
   });
 
+/** Where real data flows, as a reason ("cloud mode", "deployed: NODE_ENV=production"), or undefined on a developer machine. */
+function protectedMode(env: Parameters<typeof inngestMode>[0] & Parameters<typeof deploymentSignal>[0]): string | undefined {
+  if (!inngestMode(env).isDev) return "cloud mode";
+  const deployed = deploymentSignal(env);
+  return deployed ? `a deployed app: ${deployed}` : undefined;
+}
+
+/**
+ * The transport actually used: the one set, or `infer` on a developer machine (the Dev Server
+ * makes and shows the call; nothing leaves the machine) and `wrap` where real data flows.
+ */
+export function aiTransport(env: z.output<typeof aiEnvSchema>): "infer" | "wrap" {
+  return env.AI_TRANSPORT ?? (protectedMode(env) ? "wrap" : "infer");
+}
+
+/** Validates an environment and settles the transport (for env below and for tests). */
+export function readAiEnv(source: Record<string, string | undefined>) {
+  const parsed = parseEnv("ai", aiEnvSchema, source);
+  return { ...parsed, AI_TRANSPORT: aiTransport(parsed) };
+}
+
 /** The ai app's configuration: the only place it reads process.env. Validated at start-up. */
-export const env = parseEnv("ai", aiEnvSchema, process.env);
+export const env = readAiEnv(process.env);
 export type Env = typeof env;

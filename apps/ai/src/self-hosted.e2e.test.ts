@@ -88,7 +88,7 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
     expect(apps.every((a) => a.error === null)).toBe(true);
   });
 
-  it("runs the studio flow: brief → analysis in the AI app (the engine calls the model) → approval → project", async () => {
+  it("runs the studio flow: brief → analysis in the AI app (the app calls the model: wrap, the cloud default) → approval → project", async () => {
     const briefId = `brief_${randomUUID()}`;
     const submittedId = await submitBrief(briefId);
 
@@ -102,7 +102,8 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
     expect(JSON.stringify(message!.body)).toContain(`AI estimate ~${expected.estimate.hours}h`);
     const calls = models.chatRequests().filter((r) => JSON.stringify(r.body).includes(briefId));
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.headers["user-agent"]).toBe("Inngest"); // step.ai.infer: the engine made the call
+    // Cloud mode defaults to wrap: the app makes the call, so the brief text and the key never reach the engine.
+    expect(calls[0]!.headers["user-agent"]).not.toBe("Inngest");
 
     const runId = await runOf(submittedId);
     await untilWaiting(runId, "wait-for-approval");

@@ -25,6 +25,7 @@ export { assetTagged } from "./events/asset-tagged.ts";
 export { assetUploaded } from "./events/asset-uploaded.ts";
 export { automationFailed } from "./events/automation-failed.ts";
 export { briefAnalysed } from "./events/brief-analysed.ts";
+export { briefAnalysedV2 } from "./events/brief-analysed-v2.ts";
 export { briefApproved } from "./events/brief-approved.ts";
 export { briefSubmitted } from "./events/brief-submitted.ts";
 export { briefUpdated } from "./events/brief-updated.ts";

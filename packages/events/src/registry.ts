@@ -4,6 +4,7 @@ import { assetTagged } from "./events/asset-tagged.ts";
 import { assetUploaded } from "./events/asset-uploaded.ts";
 import { automationFailed } from "./events/automation-failed.ts";
 import { briefAnalysed } from "./events/brief-analysed.ts";
+import { briefAnalysedV2 } from "./events/brief-analysed-v2.ts";
 import { briefApproved } from "./events/brief-approved.ts";
 import { briefSubmitted } from "./events/brief-submitted.ts";
 import { briefUpdated } from "./events/brief-updated.ts";
@@ -35,6 +36,7 @@ export const allEvents: readonly AnyContractEvent[] = [
   digestRequested,
   automationFailed,
   briefAnalysed,
+  briefAnalysedV2,
   diagnosticsPinged,
 ];
 

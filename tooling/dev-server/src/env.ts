@@ -42,6 +42,8 @@ export const toolingEnv = {
   chromium: env.STUDIO_E2E_CHROMIUM || "/usr/bin/chromium",
   /** Keep the apps' and Dev Server's logs in the test output (default: only on failure). */
   verbose: env.STUDIO_E2E_VERBOSE === "1",
+  /** Write what each stack's runs produced to test-results/evidence/ for `./pnpm verify` (default on; "0" turns it off). */
+  evidence: env.STUDIO_E2E_EVIDENCE !== "0",
 };
 
 /** The process environment to pass on to child processes (apps started by tests). */

@@ -4,6 +4,9 @@ import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
 import { launchDevServer, type DevServer, type DevServerOptions } from "./server.ts";
 import { stackLog } from "./stack-log.ts";
+import { callingSuite, collectEvidence, secretValues, writeEvidence } from "./evidence.ts";
+import { startSentrySink, type SentrySink } from "./sentry-sink.ts";
+import { toolingEnv } from "./env.ts";
 
 export interface Stack {
   devServer: DevServer;
@@ -35,6 +38,8 @@ export async function startStack(opts: {
   devServer?: Pick<DevServerOptions, "retryIntervalSeconds">;
 }): Promise<Stack> {
   reapOrphans();
+  const suite = callingSuite();
+  const startedAt = new Date();
   const log = stackLog();
   const tag = log.tag;
   const ports = new Map<AppName, number>();
@@ -43,19 +48,48 @@ export async function startStack(opts: {
   const urls: StackUrls = { devServer: `http://127.0.0.1:${dsPort}` };
   for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
   const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
+  // Evidence for `./pnpm verify`: the worker and AI apps report to a local Sentry stand-in (unless
+  // the suite sets SENTRY_DSN itself), and what the run produced is written when the stack stops.
+  const sentry: SentrySink | undefined = toolingEnv.evidence ? await startSentrySink() : undefined;
+  const appEnv = (name: AppName) => ({
+    INNGEST_DEV: urls.devServer,
+    ...(sentry && name !== "web" ? { SENTRY_DSN: sentry.dsn } : {}),
+    ...env?.[name],
+  });
 
   const apps: Partial<Record<AppName, RunningApp>> = {};
   let devServer: DevServer | undefined;
   const stopAll = async () => {
     await Promise.all(Object.values(apps).map((a) => a.stop()));
     if (devServer) await devServer.stop();
+    await sentry?.stop();
+  };
+  const sentByTest = new Set<string>();
+  const recordEvidence = async (api: ReturnType<typeof devServerApi>) => {
+    if (!toolingEnv.evidence) return;
+    try {
+      const evidence = await collectEvidence({
+        api,
+        suite,
+        apps: opts.apps,
+        startedAt,
+        logs: log.text(),
+        secrets: secretValues(Object.fromEntries(opts.apps.map((name) => [name, appEnv(name)]))),
+        sentry: sentry?.events ?? [],
+        sentByTest,
+      });
+      writeEvidence(evidence);
+    } catch (error) {
+      // Evidence is a by-product: a failure to collect it must not fail the suite.
+      console.warn(`[stack] no evidence written for ${suite}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   try {
     await Promise.all(
       opts.apps.map(async (name) => {
         apps[name] = await startApp(name, {
           port: ports.get(name)!,
-          env: { INNGEST_DEV: urls.devServer, ...env?.[name] },
+          env: appEnv(name),
           onLog: tag(name),
           readyTimeoutMs: opts.readyTimeoutMs,
         });
@@ -69,8 +103,20 @@ export async function startStack(opts: {
       ...(opts.persist ? { persist: true } : {}),
     });
     const api = devServerApi(devServer.url);
+    // Events a suite sends itself skip the SDK (nothing encrypts them): the evidence tells them apart.
+    const send = api.send.bind(api);
+    api.send = async (events) => {
+      const ids = await send(events);
+      for (const id of ids) sentByTest.add(id);
+      for (const e of Array.isArray(events) ? events : [events]) if (e.id) sentByTest.add(e.id);
+      return ids;
+    };
     await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
-    return { devServer, api, apps, logs: log.text, stop: stopAll };
+    const stop = async () => {
+      await recordEvidence(api);
+      await stopAll();
+    };
+    return { devServer, api, apps, logs: log.text, stop };
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);

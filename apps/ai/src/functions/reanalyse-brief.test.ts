@@ -1,4 +1,4 @@
-import { briefAnalysed, briefUpdated } from "@studio/events";
+import { briefAnalysed, briefAnalysedV2, briefUpdated } from "@studio/events";
 import { briefAnalysedFixtures, briefUpdatedFixtures } from "@studio/events/fixtures";
 import { describe, expect, it } from "vitest";
 import { inngest } from "../client.ts";
@@ -37,7 +37,10 @@ describe("reanalyse-brief: run", () => {
       function: analyseBriefFunction,
       data: { briefId: "brief_01", revision: 2, encrypted: briefUpdatedFixtures.valid[0].encrypted },
     });
-    expect(sent).toEqual([{ name: briefAnalysed.name, data: analysis }]);
+    // v2: the analysis (about the client's brief) travels under data.encrypted.
+    const { analysis: analysed, ...facts } = analysis;
+    expect(sent).toEqual([{ name: briefAnalysed.name, data: { ...facts, encrypted: { analysis: analysed } } }]);
+    expect(() => briefAnalysedV2.schema.parse(sent[0]!.data)).not.toThrow();
   });
 
   it("says so, rather than inventing a title, when the update carries only the description", async () => {

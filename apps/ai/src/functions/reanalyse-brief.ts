@@ -1,4 +1,4 @@
-import { briefAnalysed, briefUpdated, type AnalyseBriefResult } from "@studio/events";
+import { briefAnalysedV2, briefUpdated, type AnalyseBriefResult } from "@studio/events";
 import type { TimeStr } from "inngest";
 import { reportFailure } from "../failures/report-failure.ts";
 import type { AiClient } from "./ai-client.ts";
@@ -18,7 +18,8 @@ export interface ReanalyseBriefDeps {
 
 /**
  * `reanalyse-brief`: on `studio/brief.updated`, debounced per brief (a burst of edits is analysed
- * once, with the last edit), invokes analyse-brief and emits `ai/brief.analysed`.
+ * once, with the last edit), invokes analyse-brief and emits `ai/brief.analysed` (v2: the analysis
+ * under data.encrypted, since it is about the client's brief).
  *
  * Applies:
  * - docs/research/inngest/inngest-functions-resources.md#debounce-hands-over-the-last-event-only (debounce per briefId)
@@ -41,7 +42,8 @@ export function createReanalyseBrief(client: AiClient, deps: ReanalyseBriefDeps)
         function: deps.analyseBrief,
         data: { briefId, revision, encrypted: { title: encrypted.title ?? TITLE_NOT_IN_UPDATE, description: encrypted.description } },
       });
-      await step.sendEvent("emit-brief-analysed", briefAnalysed.create(result));
+      const { analysis, ...facts } = result;
+      await step.sendEvent("emit-brief-analysed", briefAnalysedV2.create({ ...facts, encrypted: { analysis } }));
       logger.info({ briefId, revision, ...result.model, ...result.usage }, "updated brief re-analysed");
       return result;
     },

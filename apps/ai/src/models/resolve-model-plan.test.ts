@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aiEnvSchema } from "../env.ts";
+import { readAiEnv } from "../env.ts";
 import { useModelTestServer } from "../testing/model-test-server.ts";
 import { cachedModelPlan } from "./model-plan-source.ts";
 import { probeLocalServer } from "./probe-local-server.ts";
@@ -8,7 +8,7 @@ import { resolveModelPlan } from "./resolve-model-plan.ts";
 const server = useModelTestServer();
 
 // Settings as env.ts produces them, from a plain environment (dev mode, probing off unless given).
-const settings = (vars: Record<string, string>) => aiEnvSchema.parse({ INNGEST_DEV: "1", AI_LOCAL_PROBE_URLS: "none", ...vars });
+const settings = (vars: Record<string, string>) => readAiEnv({ INNGEST_DEV: "1", AI_LOCAL_PROBE_URLS: "none", ...vars });
 const nothingAnswers = () => Promise.resolve(undefined);
 
 describe("resolveModelPlan", () => {

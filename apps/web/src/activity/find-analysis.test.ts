@@ -26,4 +26,10 @@ describe("findAnalysis", () => {
     expect(findAnalysis(activity)?.revision).toBe(2);
     expect(findAnalysis([])).toBeUndefined();
   });
+
+  it("reads a v2 event, whose analysis travels under encrypted (revealed here)", () => {
+    const v2 = fixtures.briefAnalysedV2.valid[0];
+    const found = findAnalysis([{ ...base, name: "ai/brief.analysed", data: v2 }]);
+    expect(found).toEqual({ briefId: v2.briefId, revision: v2.revision, model: v2.model, usage: v2.usage, analysis: v2.encrypted.analysis });
+  });
 });

@@ -7,7 +7,7 @@ import { type Received } from "../testing/outside-services.ts";
 
 // Every worker failure handler run by the real engine: the function fails for good (an outside
 // service answers 4xx, with an e-mail address in its answer), Inngest runs its onFailure, which
-// emits studio/automation.failed (the address redacted) and alerts the team channel.
+// emits studio/automation.failed (the service's answer, with its address, never copied) and alerts the team channel.
 // intake-brief's handler (with its compensation) is in intake-brief.e2e.test.ts, process-asset's in
 // process-asset.e2e.test.ts.
 const TOO_LONG_CLIENT = `client_${"x".repeat(130)}`;
@@ -27,12 +27,12 @@ describe("worker failure handlers on the real Dev Server", () => {
   const rejected = { status: 422, body: { error: "unknown recipient billing@client.example" } };
   const textOf = (r: Received) => (r.body as { text?: string }).text ?? "";
   const alerts = (fn: string) => w.services.received("/webhook").map(textOf).filter((t) => t.startsWith(`:warning: ${fn} failed for`));
-  /** The run failed for good, its handler reported it (address redacted) and alerted; returns the report. */
+  /** The run failed for good, its handler reported it (the answer not copied) and alerted; returns the report. */
   const expectReported = async (fn: string, runId: string, item: string, trigger: string): Promise<StoredEvent> => {
     const [report] = await w.stack.api.waitForEvents("studio/automation.failed", (e) => e.data["runId"] === runId);
     expect(report!.data).toMatchObject({ app: "studio-worker", functionId: fn, runId, trigger: { name: trigger }, compensated: false });
     const message = (report!.data["error"] as { message: string }).message;
-    expect(message).toContain("[email]");
+    expect(message).toContain("answer, not quoted"); // the service's answer is never copied into errors
     expect(JSON.stringify(report!.data)).not.toContain("@client.example");
     const [alert] = await w.services.waitFor(`${fn}'s alert`, () => alerts(fn).length > 0 && alerts(fn), 30_000);
     expect(alert).toContain(`:warning: ${fn} failed for ${item} (run ${runId})`);

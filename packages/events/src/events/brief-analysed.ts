@@ -10,7 +10,8 @@ export const briefAnalysed = defineEvent({
   owner: "ai",
   producers: ["ai"],
   consumers: ["worker"],
-  description: "The AI app analysed a brief revision (0 = as submitted): summary, deliverables, risks, estimate.",
+  description: "The AI app analysed a brief revision (0 = as submitted): summary, deliverables, risks, estimate. Replaced by v2, which encrypts the analysis.",
+  deprecated: { replacedBy: "ai/brief.analysed@2", removeAfter: "2027-06-30" },
   schema: z.object({
     briefId: idSchema,
     revision: z.int().min(0),
