@@ -103,4 +103,13 @@ describe("callProvider against a local OpenAI/Anthropic stand-in", () => {
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as Error).message).toMatch(/http:\/\/127\.0\.0\.1:9\/v1\/chat\/completions\) could not be reached/);
   });
+
+  it("never quotes an answer that is not the provider's own error (a proxy's page)", async () => {
+    const page = { status: 502, headers: { "content-type": "text/html" }, body: "<html><title>router admin</title>ada@example.com</html>" };
+    server.script("behind-proxy", [page]);
+    const error: unknown = await callProvider(spec({ name: "behind-proxy" }), request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect((error as Error).message).toMatch(/answered 502: \(a \d+-character answer that is not a provider error, not quoted\)/);
+    expect((error as Error).message).not.toMatch(/router admin|ada@example/);
+  });
 });

@@ -45,7 +45,7 @@ export async function callProvider(spec: ModelSpec, request: ChatRequest): Promi
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new NonRetriableError(`${where} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      throw new NonRetriableError(`${where} answered ${res.status} with a ${text.length}-character body that is not JSON (not quoted)`);
     }
   }
 

@@ -12,7 +12,11 @@ export class ProviderUnavailableError extends Error {
   }
 }
 
-/** Pulls the provider's own error message out of an error body (OpenAI and Anthropic shapes), or a short excerpt. */
+/**
+ * Pulls the provider's own error message out of an error body (OpenAI and Anthropic shapes).
+ * Anything else (an HTML error page from a proxy, plain text) is not quoted, only measured:
+ * errors are stored in the run's history and reach the plaintext automation.failed event.
+ */
 export function providerErrorMessage(body: string): string {
   try {
     const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
@@ -22,7 +26,7 @@ export function providerErrorMessage(body: string): string {
   } catch {
     /* not JSON */
   }
-  return body.slice(0, 300) || "(empty body)";
+  return body ? `(a ${body.length}-character answer that is not a provider error, not quoted)` : "(empty body)";
 }
 
 /**
