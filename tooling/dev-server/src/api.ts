@@ -55,6 +55,8 @@ export interface SendableEvent {
   data?: unknown;
   id?: string;
   ts?: number;
+  /** The contract version, for functions whose triggers tell versions apart (`event.v`). */
+  v?: string;
 }
 
 export interface StoredEvent {

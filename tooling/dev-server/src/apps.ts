@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { toolingEnv, inheritedEnv } from "./env.ts";
 import { assertPortFree } from "./ports.ts";
 import { killGroup, spawnGroup } from "./process-registry.ts";
@@ -16,6 +17,10 @@ export interface RunningApp {
   appId: string;
   url: string;
   serveUrl: string;
+  /** The process group's leader (pnpm running the `serve` script). */
+  process: ChildProcess;
+  /** What it was started with, so it can be started again the same way (restartApp). */
+  startOptions: AppStartOptions;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -61,5 +66,7 @@ export async function startApp(
     await stop();
     throw error;
   }
-  return { name, appId, url, serveUrl, logs, stop };
+  return { name, appId, url, serveUrl, process: child, startOptions: opts, logs, stop };
 }
+
+export type AppStartOptions = Parameters<typeof startApp>[1];

@@ -12,7 +12,8 @@ export {
   type SendableEvent,
   type StoredEvent,
 } from "./api.ts";
-export { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
+export { crashApp, restartApp } from "./app-faults.ts";
+export { APPS, startApp, type AppName, type AppStartOptions, type RunningApp } from "./apps.ts";
 export { ensureInngestBinary, missingUiReason, NotProvisionedError } from "./binary.ts";
 export { provisionInngestBinary, type Provisioned } from "./provision/provision-inngest.ts";
 export { assertPortFree, freePort } from "./ports.ts";

@@ -15,6 +15,8 @@ export interface DevServerOptions {
   port?: number;
   /** Faster queue polling and 1s linear retries: right for tests, fine for local dev. */
   fast?: boolean;
+  /** With `fast`: seconds between retries instead of 1 (fault suites give a crashed app time to restart). */
+  retryIntervalSeconds?: number;
   /** Poll the apps for changes (dev: picks up restarted apps). Default false. */
   poll?: boolean;
   /** Called with each log line of the server (stdout and stderr). */
@@ -70,7 +72,7 @@ export async function launchDevServer(options: DevServerOptions): Promise<DevSer
     "--connect-executor-grpc-port", String(executorGrpc),
     "--no-discovery",
     ...(options.poll ? ["--poll-interval", "2"] : ["--no-poll"]),
-    ...(options.fast === false ? [] : ["--tick", "20", "--retry-interval", "1"]),
+    ...(options.fast === false ? [] : ["--tick", "20", "--retry-interval", String(options.retryIntervalSeconds ?? 1)]),
     ...(options.persist ? ["--persist"] : []),
     ...(options.apps ?? []).flatMap((u) => ["-u", u]),
   ];

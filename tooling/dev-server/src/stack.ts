@@ -2,7 +2,7 @@ import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
 import { devServerApi, type DevServerApi } from "./api.ts";
 import { freePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
-import { launchDevServer, type DevServer } from "./server.ts";
+import { launchDevServer, type DevServer, type DevServerOptions } from "./server.ts";
 import { stackLog } from "./stack-log.ts";
 import { callingSuite, collectEvidence, secretValues, writeEvidence } from "./evidence.ts";
 import { startSentrySink, type SentrySink } from "./sentry-sink.ts";
@@ -34,6 +34,8 @@ export async function startStack(opts: {
   readyTimeoutMs?: number;
   /** Keep the Dev Server's state on disk, for `stack.devServer.stopAndReadStore()`. */
   persist?: boolean;
+  /** Dev Server settings beyond the defaults. */
+  devServer?: Pick<DevServerOptions, "retryIntervalSeconds">;
 }): Promise<Stack> {
   reapOrphans();
   const suite = callingSuite();
@@ -94,6 +96,7 @@ export async function startStack(opts: {
       }),
     );
     devServer = await launchDevServer({
+      ...opts.devServer,
       port: dsPort,
       apps: Object.values(apps).map((a) => a.serveUrl),
       onLog: tag("inngest"),
