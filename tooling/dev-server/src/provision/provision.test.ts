@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { rm } from "node:fs/promises";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolingEnv } from "../env.ts";
@@ -100,9 +101,11 @@ beforeAll(async () => {
   expect(readFileSync(path.join(ui, "pnpm-lock.yaml"), "utf8")).toContain(FIXTURE_PACKAGE);
 }, 180_000);
 
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+// Asynchronous, with room: on a loaded CI machine this folder (several pnpm stores, and scratch
+// folders a detached `rm -rf` of provisioning may still be deleting) took over 10 s to remove.
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true, maxRetries: 5 });
+}, 120_000);
 
 describe("provisioning the Inngest binary", () => {
   it("finds a UI install stuck on a registry that never answers, retries it, reports it, and keeps the UI-less build apart", async () => {
