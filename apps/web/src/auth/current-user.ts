@@ -1,0 +1,12 @@
+import { auth } from "./auth.ts";
+import { type SessionUser } from "./actor.ts";
+import { requestHeaders } from "./request-headers.ts";
+import { isRole } from "./roles.ts";
+
+/** The signed-in user of the request being served, checked against the session table; undefined when signed out. */
+export async function currentUser(headers?: Headers): Promise<SessionUser | undefined> {
+  const session = await auth.api.getSession({ headers: headers ?? (await requestHeaders()) });
+  if (!session) return undefined;
+  const { id, name, email, role } = session.user;
+  return { id, name, email, role: isRole(role) ? role : undefined };
+}
