@@ -5,6 +5,7 @@ export const approveBriefForm = {
   event: briefApproved,
   fields: [
     { name: "briefId", kind: "text" },
+    { name: "decisionId", kind: "optional" },
   ],
   // The approver is whoever is signed in (their user id), never a typed name.
   fromSession: (user) => ({ approvedBy: user.id }),

@@ -1,5 +1,6 @@
 import { type FieldSpec } from "../field-spec.ts";
 import { currencyOptions } from "./currencies.ts";
+import { decisionField } from "./decision-field.ts";
 
 export function briefFields(briefId: string): FieldSpec[] {
   return [
@@ -18,6 +19,7 @@ export function briefFields(briefId: string): FieldSpec[] {
 export function approveFields(briefId: string): FieldSpec[] {
   return [
     { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
+    decisionField(),
   ];
 }
 
@@ -25,6 +27,7 @@ export function withdrawFields(briefId: string): FieldSpec[] {
   return [
     { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
     { name: "reason", label: "Reason", type: "textarea", hint: "Up to 500 characters." },
+    decisionField(),
   ];
 }
 
