@@ -54,6 +54,8 @@ export const webEnvSchema = studioEnvSchema.extend({
   /** The local admin `./pnpm dev` creates on a developer machine (never where deployed). */
   STUDIO_DEV_ADMIN_EMAIL: varWithDefault(z.email(), "admin@studio.local"),
   STUDIO_DEV_ADMIN_PASSWORD: varWithDefault(z.string().min(12, "must be at least 12 characters"), "studio-admin-local"),
+  /** Only read by `pnpm --filter @studio/web create-admin`: the new admin's password (blank: OAuth sign-in only). */
+  STUDIO_NEW_ADMIN_PASSWORD: secret(optionalVar(z.string().min(12, "must be at least 12 characters"))),
   /**
    * On a developer machine only: an API token with this value and every scope is created at start,
    * so scripts and test suites can call the JSON API without the Admin page. Ignored where deployed.
@@ -81,6 +83,7 @@ export const deployedBecause = deploymentSignal(env);
 export const authEnv = {
   secret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
   baseURL: env.BETTER_AUTH_URL ?? `http://127.0.0.1:${env.PORT}`,
+  trustedOrigins: deployedBecause ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
   google: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, workspaceDomain: env.GOOGLE_WORKSPACE_DOMAIN } : undefined,
   github: env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET } : undefined,
   devAdmin: deployedBecause ? undefined : { email: env.STUDIO_DEV_ADMIN_EMAIL, password: env.STUDIO_DEV_ADMIN_PASSWORD },

@@ -4,11 +4,11 @@ import { revokeApiToken } from "../../src/actions/revoke-api-token.ts";
 import { setUserRole } from "../../src/actions/set-user-role.ts";
 import { listApiTokens } from "../../src/auth/api-tokens/list-api-tokens.ts";
 import { TOKEN_SCOPES } from "../../src/auth/api-tokens/token-scopes.ts";
-import { auth } from "../../src/auth/auth.ts";
+import { appAuth } from "../../src/auth/auth.ts";
 import { requestHeaders } from "../../src/auth/request-headers.ts";
 import { requirePage } from "../../src/auth/require-page.ts";
 import { ROLES } from "../../src/auth/roles.ts";
-import { db } from "../../src/db/client.ts";
+import { appDatabase } from "../../src/db/app-database.ts";
 import { AdminForm } from "../../src/ui/admin-form.tsx";
 import { formatInstant } from "../../src/ui/format.ts";
 
@@ -18,8 +18,8 @@ export const dynamic = "force-dynamic";
 /** Users and their roles, and the API tokens machines use (admins only). */
 export default async function AdminPage() {
   const me = await requirePage("/admin");
-  const { users } = await auth.api.listUsers({ query: { limit: 500, sortBy: "createdAt", sortDirection: "asc" }, headers: await requestHeaders() });
-  const tokens = await listApiTokens(db);
+  const { users } = await (await appAuth()).api.listUsers({ query: { limit: 500, sortBy: "createdAt", sortDirection: "asc" }, headers: await requestHeaders() });
+  const tokens = await listApiTokens(await appDatabase());
   const roleOptions = ROLES.map((r) => (
     <option key={r} value={r}>
       {r}

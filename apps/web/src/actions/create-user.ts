@@ -2,7 +2,7 @@
 
 import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
-import { auth } from "../auth/auth.ts";
+import { appAuth } from "../auth/auth.ts";
 import { type AdminFormState } from "../auth/admin-form-state.ts";
 import { guardAction } from "../auth/guard-action.ts";
 import { requestHeaders } from "../auth/request-headers.ts";
@@ -21,7 +21,7 @@ export const createUser = guardAction("createUser", async (_user, _previous: Adm
   if (!isRole(role)) return { status: "error", message: "Pick a role: viewer, operator or admin." };
   if (password && password.length < 12) return { status: "error", message: "A password needs at least 12 characters (or leave it blank for Google / GitHub sign-in only)." };
   try {
-    await auth.api.createUser({ body: { email, name, role, ...(password ? { password } : {}) }, headers: await requestHeaders() });
+    await (await appAuth()).api.createUser({ body: { email, name, role, ...(password ? { password } : {}) }, headers: await requestHeaders() });
   } catch (error) {
     if (error instanceof APIError) return { status: "error", message: `Not added: ${error.message}` };
     throw error;

@@ -3,7 +3,7 @@ import { type Route } from "next";
 import { itemLink } from "../activity/item-link.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { type SessionUser } from "../auth/actor.ts";
-import { db } from "../db/client.ts";
+import { appDatabase } from "../db/app-database.ts";
 import { inngest } from "../inngest/client.ts";
 import { type FormState } from "../forms/form-state.ts";
 import { type StudioForm } from "../forms/studio-form.ts";
@@ -20,7 +20,7 @@ import { type ProducibleEvent } from "../produce/producible-events.ts";
 export async function runFormAction<TEvent extends ProducibleEvent>(user: SessionUser, form: StudioForm<TEvent>, formData: FormData, sent: string): Promise<FormState> {
   const outcome = await submitForm(inngest, form, formData, new Date(), user);
   if (!outcome.ok) return outcome.state;
-  await recordAudit(db, { type: "user", id: user.id, name: user.name, role: user.role }, { name: form.event.name, eventId: outcome.sent.eventId, data: outcome.sent.data });
+  await recordAudit(await appDatabase(), { type: "user", id: user.id, name: user.name, role: user.role }, { name: form.event.name, eventId: outcome.sent.eventId, data: outcome.sent.data });
   // Every producible event concerns a tracked kind and its data carries that kind's id.
   const link = itemLink(form.event.name, outcome.sent.data);
   if (!link) throw new Error(`${form.event.name} names no item page to go to.`);

@@ -2,7 +2,7 @@
 
 import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
-import { auth } from "../auth/auth.ts";
+import { appAuth } from "../auth/auth.ts";
 import { type AdminFormState } from "../auth/admin-form-state.ts";
 import { guardAction } from "../auth/guard-action.ts";
 import { requestHeaders } from "../auth/request-headers.ts";
@@ -15,7 +15,7 @@ export const setUserRole = guardAction("setUserRole", async (user, _previous: Ad
   if (!userId || !isRole(role)) return { status: "error", message: "Pick a user and a role." };
   if (userId === user.id && role !== "admin") return { status: "error", message: "You cannot take away your own admin role; ask another admin." };
   try {
-    await auth.api.setRole({ body: { userId, role }, headers: await requestHeaders() });
+    await (await appAuth()).api.setRole({ body: { userId, role }, headers: await requestHeaders() });
   } catch (error) {
     if (error instanceof APIError) return { status: "error", message: `Not changed: ${error.message}` };
     throw error;

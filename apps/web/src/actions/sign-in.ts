@@ -3,7 +3,7 @@
 import { APIError } from "better-auth/api";
 import { type Route } from "next";
 import { redirect } from "next/navigation";
-import { auth } from "../auth/auth.ts";
+import { appAuth } from "../auth/auth.ts";
 import { requestHeaders } from "../auth/request-headers.ts";
 import { safeReturnPath } from "../auth/safe-return-path.ts";
 
@@ -17,7 +17,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const next = safeReturnPath(formData.get("next"));
   const provider = formData.get("provider");
   if (provider === "google" || provider === "github") {
-    const { url } = await auth.api.signInSocial({ body: { provider, callbackURL: next, errorCallbackURL: "/sign-in?error=oauth" }, headers: await requestHeaders() });
+    const { url } = await (await appAuth()).api.signInSocial({ body: { provider, callbackURL: next, errorCallbackURL: "/sign-in?error=oauth" }, headers: await requestHeaders() });
     if (!url) return { error: `${provider} sign-in is not available.` };
     redirect(url as Route);
   }
@@ -25,7 +25,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { error: "Enter your email and password.", email };
   try {
-    await auth.api.signInEmail({ body: { email, password }, headers: await requestHeaders() });
+    await (await appAuth()).api.signInEmail({ body: { email, password }, headers: await requestHeaders() });
   } catch (error) {
     if (error instanceof APIError) return { error: error.status === "FORBIDDEN" ? error.message : "Wrong email or password.", email };
     throw error;

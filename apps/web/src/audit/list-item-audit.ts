@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type TrackedKind } from "../activity/tracked-kinds.ts";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { auditRecord } from "../db/schema/audit-record.ts";
 
 export type AuditEntry = typeof auditRecord.$inferSelect;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { itemOf } from "../activity/item-of.ts";
 import { type Actor } from "../auth/actor.ts";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { auditRecord } from "../db/schema/audit-record.ts";
 
 /**

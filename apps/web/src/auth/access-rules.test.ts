@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/client.ts";
+import { appDatabase } from "../db/app-database.ts";
+import { type Database } from "../db/open-database.ts";
 import { signedIn, type TestUser } from "../testing/signed-in.ts";
 import { accessRules, type Access } from "./access-rules.ts";
 import { createApiToken } from "./api-tokens/create-api-token.ts";
@@ -53,9 +54,11 @@ describe("every page, action and route has an access rule", () => {
 type Who = Role | "signed out";
 const WHO: Who[] = ["signed out", ...ROLES];
 let users: Record<Role, TestUser>;
+let db: Database;
 const headersOf = (who: Who) => (who === "signed out" ? new Headers() : new Headers(users[who].cookie));
 
 beforeAll(async () => {
+  db = await appDatabase();
   users = { viewer: await signedIn("viewer"), operator: await signedIn("operator"), admin: await signedIn("admin") };
 }, 60_000);
 
@@ -81,7 +84,9 @@ describe("each action's rule holds (signed out: 401, without the role: 403)", ()
       const mod = (await import(path.join(actionsDir, file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       // Empty input: an allowed call gets as far as refusing it, and nothing is sent.
       const args = name === "progressToken" ? ["not-a-subject"] : [{ status: "idle", fieldErrors: {}, values: {} }, new FormData()];
-      const got = await withRequestHeaders(headersOf(who), () => mod[name]!(...args)).then(() => "allowed", outcome);
+      // signOut ends the session it is called with: give it a session of its own.
+      const headers = name === "signOut" && who !== "signed out" ? (await signedIn(who)).cookie : headersOf(who);
+      const got = await withRequestHeaders(headers, () => mod[name]!(...args)).then(() => "allowed", outcome);
       expect(got.startsWith("redirect") ? "allowed" : got).toBe(expected(rule, who, "401"));
     });
   }

@@ -1,14 +1,22 @@
 import { LOCAL_OUTBOX_TOKEN, parseEnv } from "@studio/middleware";
 import { count } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { db } from "../db/client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appDatabase } from "../db/app-database.ts";
+import { type Database } from "../db/open-database.ts";
 import { apiToken } from "../db/schema/api-token.ts";
 import { authUser } from "../db/schema/auth-user.ts";
 import { webEnvSchema } from "../env.ts";
-import { auth } from "./auth.ts";
+import { appAuth } from "./auth.ts";
+import { type StudioAuth } from "./create-studio-auth.ts";
 import { DEV_AUTH_SECRET } from "./dev-auth-secret.ts";
 import { verifyApiToken } from "./api-tokens/verify-api-token.ts";
 import { seedDevAccess } from "./seed-dev-access.ts";
+
+let db: Database;
+let auth: StudioAuth;
+beforeAll(async () => {
+  [db, auth] = await Promise.all([appDatabase(), appAuth()]);
+});
 
 const SECRET = "k3Jv9Qm1x0bW7cZr2Lp8Ys5Tn4Ha6Ud3Fe0Gi9Oj1Kw=";
 const problems = (env: Record<string, string>) => {

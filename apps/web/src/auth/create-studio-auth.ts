@@ -4,7 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { createAccessControl } from "better-auth/plugins/access";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { authAccount } from "../db/schema/auth-account.ts";
 import { authSession } from "../db/schema/auth-session.ts";
 import { authUser } from "../db/schema/auth-user.ts";
@@ -18,6 +18,8 @@ export type StudioAuthOptions = {
   secret: string;
   /** The console's public URL (OAuth callbacks and the origin check of form posts). */
   baseURL: string;
+  /** Other origins the sign-in may be posted from (locally: localhost as well as 127.0.0.1). */
+  trustedOrigins?: string[] | undefined;
   google?: (OAuthClient & { workspaceDomain?: string | undefined }) | undefined;
   github?: OAuthClient | undefined;
 };
@@ -46,6 +48,7 @@ export function createStudioAuth(options: StudioAuthOptions) {
     appName: "Studio+233",
     secret: options.secret,
     baseURL: options.baseURL,
+    trustedOrigins: [options.baseURL, ...(options.trustedOrigins ?? [])],
     database: drizzleAdapter(options.db, {
       provider: "pg",
       schema: { user: authUser, session: authSession, account: authAccount, verification: authVerification },

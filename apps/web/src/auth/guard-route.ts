@@ -1,4 +1,4 @@
-import { db } from "../db/client.ts";
+import { appDatabase } from "../db/app-database.ts";
 import { accessRules, type RouteKey } from "./access-rules.ts";
 import { type Actor } from "./actor.ts";
 import { verifyApiToken } from "./api-tokens/verify-api-token.ts";
@@ -22,7 +22,7 @@ export function guardRoute<TContext extends RouteContext>(
     if (rule.who === "token") {
       const params = (await context?.params) ?? {};
       const scope = rule.scope.replace(/<(\w+)>/g, (_, name: string) => String(params[name] ?? ""));
-      const check = await verifyApiToken(db, request.headers, scope);
+      const check = await verifyApiToken(await appDatabase(), request.headers, scope);
       if (!check.ok) return refused(check.status, check.error);
       return handler(request, { type: "token", id: check.token.id, name: check.token.name }, context);
     }

@@ -1,6 +1,6 @@
 import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
 import { eq } from "drizzle-orm";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { apiToken } from "../db/schema/api-token.ts";
 import { OUTBOX_SCOPES, TOKEN_SCOPES } from "./api-tokens/token-scopes.ts";
 import { tokenHash } from "./api-tokens/token-hash.ts";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { authUser } from "../db/schema/auth-user.ts";
 import { type StudioAuth } from "./create-studio-auth.ts";
 

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { type Db } from "../db/client.ts";
+import { type Database as Db } from "../db/open-database.ts";
 import { authUser } from "../db/schema/auth-user.ts";
 
 /** The display names of the given user ids (e.g. `approvedBy` of events); unknown ids are left out. */

@@ -1,4 +1,4 @@
-import { auth } from "../auth/auth.ts";
+import { appAuth } from "../auth/auth.ts";
 import { type Role } from "../auth/roles.ts";
 
 export type TestUser = { id: string; email: string; name: string; role: Role; password: string; cookie: Headers };
@@ -10,8 +10,8 @@ export type TestUser = { id: string; email: string; name: string; role: Role; pa
 export async function signedIn(role: Role, name = `Test ${role}`): Promise<TestUser> {
   const email = `${role}-${Math.random().toString(36).slice(2, 10)}@studio.test`;
   const password = `pw-${role}-long-enough-1`;
-  const { user } = await auth.api.createUser({ body: { email, password, name, role } });
-  const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
+  const { user } = await (await appAuth()).api.createUser({ body: { email, password, name, role } });
+  const { headers } = await (await appAuth()).api.signInEmail({ body: { email, password }, returnHeaders: true });
   const cookie = new Headers({ cookie: sessionCookie(headers) });
   return { id: user.id, email, name, role, password, cookie };
 }

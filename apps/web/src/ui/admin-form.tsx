@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { initialAdminFormState, type AdminFormState } from "../auth/admin-form-state.ts";
 
 type Props = {
@@ -14,8 +14,10 @@ type Props = {
 /** A form of the Admin page: its fields, a button, and the answer (a new token is shown here, once). */
 export function AdminForm({ action, label, submitLabel, children, danger }: Props) {
   const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
-    <form action={formAction} aria-label={label} className="admin-form" data-hydrated="true">
+    <form action={formAction} aria-label={label} className="admin-form" data-hydrated={hydrated}>
       {children}
       <button type="submit" disabled={pending} className={danger ? "button--danger" : undefined}>
         {submitLabel}

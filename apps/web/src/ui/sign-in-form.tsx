@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signIn, type SignInState } from "../actions/sign-in.ts";
 
 type Props = { next: string; email?: string | undefined; providers: Array<{ id: "google" | "github"; label: string }> };
@@ -8,9 +8,11 @@ type Props = { next: string; email?: string | undefined; providers: Array<{ id: 
 /** Email and password, then one button per OAuth provider that is configured. */
 export function SignInForm({ next, email, providers }: Props) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <>
-      <form action={action} className="console-form" aria-label="Sign in" data-hydrated="true">
+      <form action={action} className="console-form" aria-label="Sign in" data-hydrated={hydrated}>
         {state.error && (
           <div role="alert" className="notice notice--bad field">
             <strong>{state.error}</strong>

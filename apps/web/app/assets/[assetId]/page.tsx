@@ -15,7 +15,7 @@ import { settle } from "../../../src/ui/settle.ts";
 import { toJson } from "../../../src/ui/format.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
-import { db } from "../../../src/db/client.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<"/assets/[assetId]"
 export default async function AssetPage({ params, searchParams }: PageProps<"/assets/[assetId]">) {
   const assetId = decodeURIComponent((await params).assetId);
   await requirePage("/assets/[assetId]", `/assets/${encodeURIComponent(assetId)}`);
-  const audit = await listItemAudit(db, "asset", assetId);
+  const audit = await listItemAudit(await appDatabase(), "asset", assetId);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "asset", assetId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);

@@ -28,7 +28,7 @@ import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
 import { roleGrants } from "../../../src/auth/roles.ts";
 import { userNames } from "../../../src/auth/user-names.ts";
-import { db } from "../../../src/db/client.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
@@ -57,7 +57,8 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   const withdrawing = !withdrawn && isPending(sent, "withdrawn");
   // Viewers read; only operators (and admins) get the forms (the actions check again).
   const canSend = roleGrants(user.role, "operator");
-  const [audit, names] = await Promise.all([listItemAudit(db, "brief", briefId), userNames(db, approved ? [approved.approvedBy] : [])]);
+  const store = await appDatabase();
+  const [audit, names] = await Promise.all([listItemAudit(store, "brief", briefId), userNames(store, approved ? [approved.approvedBy] : [])]);
   // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
   const open = !withdrawn && !withdrawing && !project && (brief !== undefined || !activity.ok);
   const status = withdrawn

@@ -19,7 +19,7 @@ import { settle } from "../../../src/ui/settle.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
 import { roleGrants } from "../../../src/auth/roles.ts";
-import { db } from "../../../src/db/client.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
   const paid = findEventData(events, invoicePaid);
   // Sent but not listed by Inngest yet: not offered again, not shown as unpaid.
   const paying = !paid && isPending(sent, "paid");
-  const audit = await listItemAudit(db, "invoice", invoiceId);
+  const audit = await listItemAudit(await appDatabase(), "invoice", invoiceId);
   return (
     <>
       <SentNotice sent={sent} />

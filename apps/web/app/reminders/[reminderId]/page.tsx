@@ -14,7 +14,7 @@ import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
-import { db } from "../../../src/db/client.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: PageProps<"/reminders/[remind
 export default async function ReminderPage({ params, searchParams }: PageProps<"/reminders/[reminderId]">) {
   const reminderId = decodeURIComponent((await params).reminderId);
   await requirePage("/reminders/[reminderId]", `/reminders/${encodeURIComponent(reminderId)}`);
-  const audit = await listItemAudit(db, "reminder", reminderId);
+  const audit = await listItemAudit(await appDatabase(), "reminder", reminderId);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "reminder", reminderId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../db/client.ts";
+import { appDatabase } from "../../db/app-database.ts";
+import { type Database } from "../../db/open-database.ts";
 import { apiToken } from "../../db/schema/api-token.ts";
 import { signedIn, type TestUser } from "../../testing/signed-in.ts";
 import { createApiToken, TOKEN_PREFIX } from "./create-api-token.ts";
@@ -10,7 +11,9 @@ import { tokenHash } from "./token-hash.ts";
 import { verifyApiToken } from "./verify-api-token.ts";
 
 let admin: TestUser;
+let db: Database;
 beforeAll(async () => {
+  db = await appDatabase();
   admin = await signedIn("admin", "Token Admin");
 });
 

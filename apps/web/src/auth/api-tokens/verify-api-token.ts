@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { apiToken } from "../../db/schema/api-token.ts";
-import { type Db } from "../../db/client.ts";
+import { type Database as Db } from "../../db/open-database.ts";
 import { tokenHash } from "./token-hash.ts";
 
 export type TokenCheck =

@@ -1,11 +1,10 @@
-import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "../../../../src/auth/auth.ts";
+import { appAuth } from "../../../../src/auth/auth.ts";
 import { readJsonBody } from "../../../../src/http/read-json-body.ts";
 
-const handler = toNextJsHandler(auth);
-
 /** better-auth's endpoints (session, OAuth callbacks). Open: each checks the session itself (access-rules.ts). */
-export const GET = handler.GET;
+export async function GET(request: Request): Promise<Response> {
+  return (await appAuth()).handler(request);
+}
 
 /**
  * better-auth's POST endpoints take JSON only, at most 64 KB, checked before better-auth reads
@@ -16,5 +15,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const headers = new Headers(request.headers);
   headers.delete("content-length"); // the body is the text read, re-encoded
-  return handler.POST(new Request(request.url, { method: "POST", headers, body: body.text, signal: request.signal }));
+  return (await appAuth()).handler(new Request(request.url, { method: "POST", headers, body: body.text, signal: request.signal }));
 }
