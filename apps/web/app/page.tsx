@@ -5,6 +5,7 @@ import { inngestApi } from "../src/inngest/rest-api.ts";
 import { ApiProblem } from "../src/ui/api-problem.tsx";
 import { ItemTable } from "../src/ui/item-table.tsx";
 import { settle } from "../src/ui/settle.ts";
+import { requirePage } from "../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ const starts = [
 ] as const;
 
 export default async function Home() {
+  await requirePage("/");
   const briefs = await settle(loadItemList(inngestApi, reveal, "brief"));
   return (
     <>

@@ -4,6 +4,7 @@ export { DEPLOYMENT_VARIABLES, deploymentSignal, envFlag, inngestEnvSchema, inng
 export { parseEnv } from "./config/parse-env.ts";
 export { studioEnvSchema, type StudioEnv } from "./config/studio-env.ts";
 export { encryptionKeyProblem, GENERATE_KEY_COMMAND } from "./config/encryption-key-rules.ts";
+export { LOCAL_OUTBOX_TOKEN } from "./config/local-outbox-token.ts";
 export { secret, secretFieldNames } from "./secrets/secret.ts";
 export {
   createStudioClient,

@@ -1,9 +1,11 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Assets" };
 
-export default function AssetsPage() {
+export default async function AssetsPage() {
+  await requirePage("/assets");
   return (
     <ItemListPage
       kind="asset"

@@ -1,9 +1,11 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Briefs" };
 
-export default function BriefsPage() {
+export default async function BriefsPage() {
+  await requirePage("/briefs");
   return (
     <ItemListPage
       kind="brief"

@@ -1,9 +1,11 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices" };
 
-export default function InvoicesPage() {
+export default async function InvoicesPage() {
+  await requirePage("/invoices");
   return (
     <ItemListPage
       kind="invoice"

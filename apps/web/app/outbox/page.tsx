@@ -3,11 +3,13 @@ import { readOutbox } from "../../src/outbox/read-outbox.ts";
 import { summariseOutboxMessage } from "../../src/outbox/outbox-summary.ts";
 import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
 import { formatInstant, toJson } from "../../src/ui/format.ts";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
+  await requirePage("/outbox");
   const { messages, unreadableLines } = await readOutbox(outboxDir);
   return (
     <>

@@ -1,9 +1,11 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Reminders" };
 
-export default function RemindersPage() {
+export default async function RemindersPage() {
+  await requirePage("/reminders");
   return (
     <ItemListPage
       kind="reminder"

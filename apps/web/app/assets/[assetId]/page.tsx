@@ -13,6 +13,10 @@ import { LiveProgress } from "../../../src/ui/live-progress.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
 import { toJson } from "../../../src/ui/format.ts";
+import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
+import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +26,8 @@ export async function generateMetadata({ params }: PageProps<"/assets/[assetId]"
 
 export default async function AssetPage({ params, searchParams }: PageProps<"/assets/[assetId]">) {
   const assetId = decodeURIComponent((await params).assetId);
+  await requirePage("/assets/[assetId]", `/assets/${encodeURIComponent(assetId)}`);
+  const audit = await listItemAudit(await appDatabase(), "asset", assetId);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "asset", assetId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
@@ -86,6 +92,7 @@ export default async function AssetPage({ params, searchParams }: PageProps<"/as
       </div>
       <div className="stack" style={{ marginTop: "1rem" }}>
         <LiveProgress subject={progressSubject("asset", assetId)} />
+        <AuditList entries={audit} />
         <section className="panel" aria-labelledby="runs-title">
           <h2 id="runs-title">Events and runs</h2>
           {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}

@@ -24,6 +24,12 @@ import { LiveProgress } from "../../../src/ui/live-progress.tsx";
 import { OutcomeDetails } from "../../../src/ui/outcome-details.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
+import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
+import { roleGrants } from "../../../src/auth/roles.ts";
+import { userNames } from "../../../src/auth/user-names.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
+import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +39,7 @@ export async function generateMetadata({ params }: PageProps<"/briefs/[briefId]"
 
 export default async function BriefPage({ params, searchParams }: PageProps<"/briefs/[briefId]">) {
   const briefId = decodeURIComponent((await params).briefId);
+  const user = await requirePage("/briefs/[briefId]", `/briefs/${encodeURIComponent(briefId)}`);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "brief", briefId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
@@ -48,6 +55,10 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   // A decision just sent counts before Inngest lists it, so the page never offers it again.
   const approving = !approved && isPending(sent, "approved");
   const withdrawing = !withdrawn && isPending(sent, "withdrawn");
+  // Viewers read; only operators (and admins) get the forms (the actions check again).
+  const canSend = roleGrants(user.role, "operator");
+  const store = await appDatabase();
+  const [audit, names] = await Promise.all([listItemAudit(store, "brief", briefId), userNames(store, approved ? [approved.approvedBy] : [])]);
   // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
   const open = !withdrawn && !withdrawing && !project && (brief !== undefined || !activity.ok);
   const status = withdrawn
@@ -123,15 +134,15 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
           ) : withdrawn ? (
             <p className="notice notice--info">Withdrawn{withdrawn.reason ? `: ${withdrawn.reason}` : "."}</p>
           ) : approved ? (
-            <p className="notice notice--info">Approved by {approved.approvedBy}. The worker creates the project next.</p>
+            <p className="notice notice--info">Approved by <span data-testid="approved-by">{names.get(approved.approvedBy) ?? approved.approvedBy}</span>. The worker creates the project next.</p>
           ) : null}
-          {open && !approved && !approving && (
+          {canSend && open && !approved && !approving && (
             <>
               <h3>Approve</h3>
               <ConsoleForm label="Approve brief" action={approveBrief} fields={approveFields(briefId)} submitLabel="Approve brief" pendingLabel="Approving…" />
             </>
           )}
-          {open && brief && (
+          {canSend && open && brief && (
             // Only with the brief known: the next revision is counted from the edits Inngest holds.
             <>
               <h3 style={{ marginTop: "1.25rem" }}>Edit</h3>
@@ -144,7 +155,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
               />
             </>
           )}
-          {open && (
+          {canSend && open && (
             <>
               <h3 style={{ marginTop: "1.25rem" }}>Withdraw</h3>
               <ConsoleForm label="Withdraw brief" action={withdrawBrief} fields={withdrawFields(briefId)} submitLabel="Withdraw brief" pendingLabel="Withdrawing…" danger />
@@ -154,6 +165,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
       </div>
       <div className="stack" style={{ marginTop: "1rem" }}>
         <LiveProgress subject={progressSubject("brief", briefId)} />
+        <AuditList entries={audit} />
         {analysed && (
           <section className="panel" aria-labelledby="analysis-title" data-testid="analysis-panel">
             <h2 id="analysis-title">Analysis</h2>

@@ -16,6 +16,11 @@ import { formatInstant, formatMoney } from "../../../src/ui/format.ts";
 import { LiveProgress } from "../../../src/ui/live-progress.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
+import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
+import { roleGrants } from "../../../src/auth/roles.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
+import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +30,7 @@ export async function generateMetadata({ params }: PageProps<"/invoices/[invoice
 
 export default async function InvoicePage({ params, searchParams }: PageProps<"/invoices/[invoiceId]">) {
   const invoiceId = decodeURIComponent((await params).invoiceId);
+  const user = await requirePage("/invoices/[invoiceId]", `/invoices/${encodeURIComponent(invoiceId)}`);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "invoice", invoiceId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
@@ -32,6 +38,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
   const paid = findEventData(events, invoicePaid);
   // Sent but not listed by Inngest yet: not offered again, not shown as unpaid.
   const paying = !paid && isPending(sent, "paid");
+  const audit = await listItemAudit(await appDatabase(), "invoice", invoiceId);
   return (
     <>
       <SentNotice sent={sent} />
@@ -69,6 +76,8 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
             <p className="notice notice--ok">Paid at {formatInstant(paid.paidAt)}.</p>
           ) : paying ? (
             <p className="notice notice--info">Payment sent; Inngest lists it in a moment.</p>
+          ) : !roleGrants(user.role, "operator") ? (
+            <p className="muted">Not paid yet. Operators can mark it paid.</p>
           ) : (
             <ConsoleForm label="Mark invoice paid" action={markInvoicePaid} fields={paidFields(invoiceId)} submitLabel="Mark as paid" pendingLabel="Sending…" />
           )}
@@ -76,6 +85,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
       </div>
       <div className="stack" style={{ marginTop: "1rem" }}>
         <LiveProgress subject={progressSubject("invoice", invoiceId)} />
+        <AuditList entries={audit} />
         <section className="panel" aria-labelledby="runs-title">
           <h2 id="runs-title">Events and runs</h2>
           {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}

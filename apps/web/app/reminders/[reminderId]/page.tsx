@@ -12,6 +12,10 @@ import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { formatInstant } from "../../../src/ui/format.ts";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
+import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
+import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +25,8 @@ export async function generateMetadata({ params }: PageProps<"/reminders/[remind
 
 export default async function ReminderPage({ params, searchParams }: PageProps<"/reminders/[reminderId]">) {
   const reminderId = decodeURIComponent((await params).reminderId);
+  await requirePage("/reminders/[reminderId]", `/reminders/${encodeURIComponent(reminderId)}`);
+  const audit = await listItemAudit(await appDatabase(), "reminder", reminderId);
   const activity = await settle(loadItemActivity(inngestApi, reveal, "reminder", reminderId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
@@ -56,6 +62,7 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
           Locally, delivered reminders land in the <Link href="/outbox">outbox</Link>.
         </p>
       </section>
+      <AuditList entries={audit} />
       <section className="panel" aria-labelledby="runs-title">
         <h2 id="runs-title">Events and runs</h2>
         {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
