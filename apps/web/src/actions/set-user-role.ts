@@ -7,10 +7,11 @@ import { type AdminFormState } from "../auth/admin-form-state.ts";
 import { guardAction } from "../auth/guard-action.ts";
 import { requestHeaders } from "../auth/request-headers.ts";
 import { isRole } from "../auth/roles.ts";
+import { formText } from "../forms/form-text.ts";
 
 /** Admin page: changes a user's role (it applies to their next request). An admin cannot demote themselves. */
 export const setUserRole = guardAction("setUserRole", async (user, _previous: AdminFormState, formData: FormData): Promise<AdminFormState> => {
-  const userId = String(formData.get("userId") ?? "");
+  const userId = formText(formData, "userId");
   const role = formData.get("role");
   if (!userId || !isRole(role)) return { status: "error", message: "Pick a user and a role." };
   if (userId === user.id && role !== "admin") return { status: "error", message: "You cannot take away your own admin role; ask another admin." };

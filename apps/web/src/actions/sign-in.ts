@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { appAuth } from "../auth/auth.ts";
 import { requestHeaders } from "../auth/request-headers.ts";
 import { safeReturnPath } from "../auth/safe-return-path.ts";
+import { formText } from "../forms/form-text.ts";
 
 export type SignInState = { error?: string; email?: string };
 
@@ -21,8 +22,8 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     if (!url) return { error: `${provider} sign-in is not available.` };
     redirect(url as Route);
   }
-  const email = String(formData.get("email") ?? "").trim();
-  const password = String(formData.get("password") ?? "");
+  const email = formText(formData, "email").trim();
+  const password = formText(formData, "password");
   if (!email || !password) return { error: "Enter your email and password.", email };
   try {
     await (await appAuth()).api.signInEmail({ body: { email, password }, headers: await requestHeaders() });

@@ -60,7 +60,7 @@ const headersOf = (who: Who) => (who === "signed out" ? new Headers() : new Head
 beforeAll(async () => {
   db = await appDatabase();
   users = { viewer: await signedIn("viewer"), operator: await signedIn("operator"), admin: await signedIn("admin") };
-}, 60_000);
+}, 120_000); // opens the embedded database (migrations) and signs three users in
 
 /** How Next would answer what a page or action threw (its interrupts carry a digest). */
 function outcome(error: unknown): string {
@@ -142,7 +142,8 @@ describe("each route's rule holds", () => {
         expect(await call(route, {})).not.toBe(403);
       });
     } else {
-      it.skip(`${route.key}: ${rule.who} — ${rule.why} (proven by packages/faults doors.faults.test.ts)`, () => {});
+      // Only Inngest's signed requests: the SDK checks them, as packages/faults doors.faults.test.ts proves.
+      it.skip(`${route.key}: ${rule.who}${"why" in rule ? ` — ${rule.why}` : ""}`, () => {});
     }
   }
 });

@@ -22,7 +22,7 @@ export type DevAccess = {
 export async function seedDevAccess(auth: StudioAuth, db: Db, access: DevAccess): Promise<{ admin: "seeded" | "present" | "skipped"; tokens: string[] }> {
   const admin = await seedDevAdmin(auth, db, access.admin);
   if (!access.admin) return { admin, tokens: [] };
-  const tokens = [{ id: "dev-local-outbox", name: "local worker and AI app (dev only)", token: LOCAL_OUTBOX_TOKEN, scopes: [...OUTBOX_SCOPES] }];
+  const tokens: Array<{ id: string; name: string; token: string; scopes: string[] }> = [{ id: "dev-local-outbox", name: "local worker and AI app (dev only)", token: LOCAL_OUTBOX_TOKEN, scopes: [...OUTBOX_SCOPES] }];
   if (access.apiToken) tokens.push({ id: "dev-api-token", name: "STUDIO_DEV_API_TOKEN (dev only)", token: access.apiToken, scopes: [...TOKEN_SCOPES] });
   for (const t of tokens) {
     const hash = tokenHash(t.token);

@@ -15,6 +15,9 @@ const unitTestEnv: Record<string, string> = {
   LOG_LEVEL: "silent",
   STUDIO_DATA_DIR: dataDir,
   STUDIO_OUTBOX_DIR: dataDir,
+  // What next.config.ts's experimental.authInterrupts defines when Next compiles the app: without
+  // it forbidden() and unauthorized() throw "experimental" instead of their 403 / 401.
+  __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
 };
 for (const [name, value] of Object.entries(unitTestEnv)) vi.stubEnv(name, value);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

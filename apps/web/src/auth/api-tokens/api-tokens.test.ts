@@ -15,7 +15,7 @@ let db: Database;
 beforeAll(async () => {
   db = await appDatabase();
   admin = await signedIn("admin", "Token Admin");
-});
+}, 120_000); // opens the embedded database (migrations) and hashes a password, on a busy machine
 
 const bearer = (token: string) => new Headers({ authorization: `Bearer ${token}` });
 
