@@ -9,6 +9,7 @@ import { createApiToken } from "./api-tokens/create-api-token.ts";
 import { revokeApiToken } from "./api-tokens/revoke-api-token.ts";
 import { withRequestHeaders } from "./request-headers.ts";
 import { ROLES, type Role } from "./roles.ts";
+import { useTestDatabaseAsAppDatabase } from "../testing/app-test-database.ts";
 
 // Every page, server action and route handler is found from the files, so one added without a
 // rule in access-rules.ts fails here; then each rule is checked on the real handler, called with
@@ -58,6 +59,7 @@ let db: Database;
 const headersOf = (who: Who) => (who === "signed out" ? new Headers() : new Headers(users[who].cookie));
 
 beforeAll(async () => {
+  useTestDatabaseAsAppDatabase();
   db = await appDatabase();
   users = { viewer: await signedIn("viewer"), operator: await signedIn("operator"), admin: await signedIn("admin") };
 }, 120_000); // opens the embedded database (migrations) and signs three users in

@@ -11,10 +11,12 @@ import { type StudioAuth } from "./create-studio-auth.ts";
 import { DEV_AUTH_SECRET } from "./dev-auth-secret.ts";
 import { verifyApiToken } from "./api-tokens/verify-api-token.ts";
 import { seedDevAccess } from "./seed-dev-access.ts";
+import { useTestDatabaseAsAppDatabase } from "../testing/app-test-database.ts";
 
 let db: Database;
 let auth: StudioAuth;
 beforeAll(async () => {
+  useTestDatabaseAsAppDatabase();
   [db, auth] = await Promise.all([appDatabase(), appAuth()]);
 }, 120_000); // opens the embedded database (migrations) and hashes a password, on a busy machine
 

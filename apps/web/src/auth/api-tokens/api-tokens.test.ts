@@ -9,10 +9,12 @@ import { listApiTokens } from "./list-api-tokens.ts";
 import { revokeApiToken } from "./revoke-api-token.ts";
 import { tokenHash } from "./token-hash.ts";
 import { verifyApiToken } from "./verify-api-token.ts";
+import { useTestDatabaseAsAppDatabase } from "../../testing/app-test-database.ts";
 
 let admin: TestUser;
 let db: Database;
 beforeAll(async () => {
+  useTestDatabaseAsAppDatabase();
   db = await appDatabase();
   admin = await signedIn("admin", "Token Admin");
 }, 120_000); // opens the embedded database (migrations) and hashes a password, on a busy machine
