@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { briefApproved, invoicePaid } from "@studio/events";
 import { fixtures } from "@studio/events/fixtures";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -21,14 +24,18 @@ describe("sign-in, roles and API tokens", () => {
   const operator = { name: "Grace Hopper", email: `grace-${run}@studio.test`, password: `operator-pw-${run}-x`, role: "operator" as const };
   const viewer = { name: "Vera Viewer", email: `vera-${run}@studio.test`, password: `viewer-pw-${run}-xx`, role: "viewer" as const };
 
+  let dataDir = "";
+
   beforeAll(async () => {
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_NEXT_DIST_DIR: ".next/e2e-access" } }) });
+    dataDir = await mkdtemp(path.join(tmpdir(), "web-access-"));
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_DATA_DIR: dataDir, STUDIO_OUTBOX_DIR: dataDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-access" } }) });
     await warmUp(studio.web, ["/sign-in", "/admin", "/briefs/new", "/briefs/warm-up", "/invoices/warm-up"]);
     browser = await launchBrowser();
-  });
+  }, 600_000); // a cold `next dev` compiles each page on first use: minutes on a busy 2-core machine
   afterAll(async () => {
     await browser?.close();
     await studio?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   const newPage = async (): Promise<Page> => {
@@ -58,7 +65,7 @@ describe("sign-in, roles and API tokens", () => {
     await page.waitForURL(/\/sign-in\?next=%2Fbriefs%2Fnew/);
     expect(await page.getByTestId("dev-admin-hint").innerText()).toContain("admin@studio.local");
     await screenshot(page, "access-1-sign-in");
-  });
+  }, 600_000); // the first request to each page compiles it
 
   let admin: Page;
   let token = "";
@@ -172,9 +179,10 @@ describe("sign-in, roles and API tokens", () => {
     expect(await entry.innerText()).toMatch(new RegExp(`payment provider \\(API token\\) sent studio/invoice.paid[\\s\\S]*${eventId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
 
     await openPage(admin, `${studio.web}/admin`);
-    await admin.locator('form[aria-label="Revoke payment provider"][data-hydrated="true"]').waitFor();
-    await admin.getByRole("button", { name: "Revoke" }).click();
-    await admin.getByText("Token revoked.").waitFor();
+    const revoke = admin.locator('form[aria-label="Revoke payment provider"][data-hydrated="true"]');
+    await revoke.waitFor();
+    await revoke.getByRole("button", { name: "Revoke" }).click();
+    await revoke.getByText("Token revoked.").waitFor();
     expect((await post("invoice.paid", { ...paid, decisionId: `again_${run}` }, token)).status).toBe(401);
   });
 });
