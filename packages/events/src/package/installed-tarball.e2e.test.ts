@@ -1,0 +1,66 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The package as another team gets it: built and packed, the tarball installed with npm into an
+// empty project (with the inngest it asks for as a peer), compiled there by tsc in strict mode with
+// nodenext resolution, and run with node. npm goes to the configured registry (prefer-offline: its
+// cache first), so NODE_EXTRA_CA_CERTS and the npm_config_* proxy settings pass through (turbo.json).
+const packageDir = join(import.meta.dirname, "..", "..");
+const bin = (name: string) => join(packageDir, "node_modules", ".bin", name);
+const run = (command: string, args: string[], cwd: string, timeout = 180_000) =>
+  execFileSync(command, args, { cwd, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
+
+let dir: string;
+let project: string;
+let installed: { peerDependencies?: Record<string, string> };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "events-installed-"));
+  project = join(dir, "consumer");
+  run(bin("tsup"), ["--silent"], packageDir);
+  const { filename: tarball } = JSON.parse(run("pnpm", ["pack", "--json", "--pack-destination", dir], packageDir)) as { filename: string };
+  const inngestVersion = (JSON.parse(readFileSync(join(packageDir, "node_modules", "inngest", "package.json"), "utf8")) as { version: string }).version;
+  mkdirSync(project);
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "another-team", private: true, type: "module", dependencies: { "@studio/events": `file:${tarball}`, inngest: inngestVersion } }, null, 2),
+  );
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2023", outDir: "out", types: [], skipLibCheck: true },
+      include: ["*.ts"],
+    }),
+  );
+  for (const file of ["consumer.ts", "validate.ts"]) copyFileSync(join(packageDir, "package-check", file), join(project, file));
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], project, 300_000);
+  installed = JSON.parse(readFileSync(join(project, "node_modules", "@studio", "events", "package.json"), "utf8")) as typeof installed;
+}, 420_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the packed package, installed with npm in an empty project", () => {
+  it("asks for inngest as a range of 4.x, not the workspace's exact pin", () => {
+    expect(installed.peerDependencies?.["inngest"]).toMatch(/^\^4\.\d+\.\d+$/);
+  });
+
+  it("type-checks a consumer with tsc strict and nodenext (events, invoke, fixtures, a rejected bad payload)", () => {
+    let output = "";
+    try {
+      output = run(bin("tsc"), ["-p", "tsconfig.json"], project);
+    } catch (error) {
+      output = `${(error as { stdout?: string }).stdout ?? ""}${(error as { stderr?: string }).stderr ?? String(error)}`;
+    }
+    expect(output).toBe("");
+  });
+
+  it("validates with validate(): the example passes, a bad email is named", () => {
+    const printed = JSON.parse(run("node", [join(project, "out", "validate.js")], project, 30_000)) as unknown;
+    expect(printed).toEqual({ accepted: "studio/brief.submitted", rejected: { event: "studio/brief.submitted", paths: ["data.encrypted.contactEmail"] } });
+  });
+});
