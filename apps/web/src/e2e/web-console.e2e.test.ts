@@ -112,7 +112,12 @@ describe("web console against the Dev Server", () => {
     const approved = async () => (await storedEvents(briefApproved.name)).filter((e) => e.data.briefId === briefId);
     await expect.poll(async () => (await approved()).length, { timeout: 15_000 }).toBe(1);
     const approvals = await approved();
-    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, { briefId, approvedBy: "operator_grace" }), { briefId, approvedBy: "operator_grace" }]]);
+    // The form minted the decision's id when it was shown; the event's id carries it, so a second,
+    // deliberate approval from a new form would not be dropped as a re-send of this one.
+    const decisionId = approvals[0]?.data.decisionId;
+    expect(decisionId).toMatch(/^decision_/);
+    const sent = { briefId, approvedBy: "operator_grace", decisionId };
+    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent), sent]]);
     // Inngest lists an event a moment after accepting it: the page shows the approval as sent at
     // once (never "Awaiting approval" with the form again) and updates itself once it is listed.
     expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approval sent|Approved/);

@@ -6,5 +6,6 @@ export const approveBriefForm = {
   fields: [
     { name: "briefId", kind: "text" },
     { name: "approvedBy", kind: "text" },
+    { name: "decisionId", kind: "optional" },
   ],
 } satisfies StudioForm<typeof briefApproved>;

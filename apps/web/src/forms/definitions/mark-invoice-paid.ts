@@ -7,5 +7,6 @@ export const markInvoicePaidForm = {
   fields: [
     { name: "invoiceId", kind: "text" },
     { name: "paidAt", kind: "instant", defaultNow: true },
+    { name: "decisionId", kind: "optional" },
   ],
 } satisfies StudioForm<typeof invoicePaid>;

@@ -6,5 +6,6 @@ export const withdrawBriefForm = {
   fields: [
     { name: "briefId", kind: "text" },
     { name: "reason", kind: "optional" },
+    { name: "decisionId", kind: "optional" },
   ],
 } satisfies StudioForm<typeof briefWithdrawn>;

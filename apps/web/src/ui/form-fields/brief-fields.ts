@@ -1,5 +1,6 @@
 import { type FieldSpec } from "../field-spec.ts";
 import { currencyOptions } from "./currencies.ts";
+import { decisionField } from "./decision-field.ts";
 
 export function briefFields(briefId: string): FieldSpec[] {
   return [
@@ -19,6 +20,7 @@ export function approveFields(briefId: string): FieldSpec[] {
   return [
     { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
     { name: "approvedBy", label: "Approved by", required: true, defaultValue: "studio-operator", hint: "Operator or client contact id." },
+    decisionField(),
   ];
 }
 
@@ -26,6 +28,7 @@ export function withdrawFields(briefId: string): FieldSpec[] {
   return [
     { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
     { name: "reason", label: "Reason", type: "textarea", hint: "Up to 500 characters." },
+    decisionField(),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { type FieldSpec } from "../field-spec.ts";
 import { currencyOptions } from "./currencies.ts";
+import { decisionField } from "./decision-field.ts";
 
 export function invoiceFields(invoiceId: string, prefill: { clientId?: string; projectId?: string } = {}): FieldSpec[] {
   return [
@@ -18,5 +19,6 @@ export function paidFields(invoiceId: string): FieldSpec[] {
   return [
     { name: "invoiceId", label: "Invoice id", type: "hidden", defaultValue: invoiceId },
     { name: "paidAt", label: "Paid at", type: "datetime-local", hint: "Leave empty for now." },
+    decisionField(),
   ];
 }
