@@ -162,16 +162,6 @@ const KNOWN_GAPS: Record<string, { status: number; why: string }> = {
   "web PUT /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
   "web PUT /api/inngest: a JSON body sent as text/plain": { status: 200, why: UNAUTHED_SYNC },
   "web PUT /api/inngest: an oversize body (5 MiB)": { status: 200, why: UNAUTHED_SYNC },
-  "web POST /api/events/reminder.scheduled: a JSON body sent as text/plain": {
-    status: 202,
-    why: "the producer API ignores the content type and sends the event (a cross-site form can post text/plain without a preflight)",
-  },
-  "web POST /api/events/reminder.scheduled: an oversize body (5 MiB)": {
-    status: 400,
-    why: "no size limit: the whole body is read and parsed, then refused by validation",
-  },
-  "web POST /api/outbox/email: a JSON body sent as text/plain": { status: 201, why: "the outbox ignores the content type and stores it" },
-  "web POST /api/outbox/webhook: a JSON body sent as text/plain": { status: 201, why: "the outbox ignores the content type and stores it" },
   "worker POST /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
   "worker PUT /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
   "worker PUT /api/inngest: a JSON body sent as text/plain": { status: 200, why: UNAUTHED_SYNC },

@@ -234,9 +234,11 @@ describe("web console against the Dev Server", () => {
   });
 
   it("keeps what the worker would send to Slack or email in the local outbox, and shows it", async () => {
-    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", body: JSON.stringify({ text: "New brief from client_acme" }) });
+    const json = { "content-type": "application/json" };
+    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", headers: json, body: JSON.stringify({ text: "New brief from client_acme" }) });
     const mail = await fetch(`${studio.web}/api/outbox/email`, {
       method: "POST",
+      headers: json,
       body: JSON.stringify({ to: "ada@example.com", subject: "We received your brief", text: "Thanks, Ada." }),
     });
     expect([hook.status, mail.status]).toEqual([201, 201]);

@@ -142,6 +142,8 @@ export async function startSideEffects(): Promise<SideEffects> {
       AI_MODEL: TEST_MODEL,
       AI_API_KEY: "faults-model-key",
       AI_TRANSPORT: transport,
+      // Cloud mode requires the team channel for failure alerts (apps/ai env.ts).
+      WEBHOOK_URL: `${origin}/webhook`,
     }),
     hits: (path) => (path ? hits.filter((h) => h.path === path) : [...hits]),
     answer: (path, answer, match = () => true) => {
