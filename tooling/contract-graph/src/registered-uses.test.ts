@@ -14,10 +14,10 @@ describe("registeredUses", () => {
         triggers: [contract.orderPlaced, { event: contract.orderPaidV2, if: "event.v == '2'" }],
         cancelOn: [{ event: contract.orderShipped, if: "async.data.id == event.data.id" }],
       },
-      async () => "ok",
+      () => "ok",
     );
-    const byName = inngest.createFunction({ id: "by-name", triggers: [{ event: "shop/order.paid" }] }, async () => "ok");
-    const scheduled = inngest.createFunction({ id: "nightly", triggers: [cron("0 0 * * *")] }, async () => "ok");
+    const byName = inngest.createFunction({ id: "by-name", triggers: [{ event: "shop/order.paid" }] }, () => "ok");
+    const scheduled = inngest.createFunction({ id: "nightly", triggers: [cron("0 0 * * *")] }, () => "ok");
     expect(registeredUses([fulfil, byName, scheduled], contract)).toEqual([
       { kind: "trigger", key: "shop/order.placed@1", where: "function fulfil-order" },
       { kind: "trigger", key: "shop/order.paid@2", where: "function fulfil-order" },

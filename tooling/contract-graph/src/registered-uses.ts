@@ -34,14 +34,15 @@ function asArray(value: unknown): unknown[] {
 /** A trigger or cancelOn entry is an EventType, an event name, or `{ event, if? }` (cron triggers have none). */
 function eventRef(entry: unknown): unknown {
   if (typeof entry === "string") return entry;
-  if (entry && typeof entry === "object" && "event" in entry) return (entry as { event: unknown }).event;
+  if (entry && typeof entry === "object" && "event" in entry) return entry.event;
   return entry;
 }
 
 function eventsOf(ref: unknown, contract: ContractModule): ContractEventLike[] {
   if (contract.allEvents.includes(ref as ContractEventLike)) return [ref as ContractEventLike];
-  const name = typeof ref === "string" ? ref : ref && typeof ref === "object" && typeof (ref as { name?: unknown }).name === "string" ? (ref as { name: string }).name : undefined;
-  if (name === undefined) return [];
-  const version = ref && typeof ref === "object" ? (ref as { version?: unknown }).version : undefined;
+  const fields = ref && typeof ref === "object" ? (ref as { name?: unknown; version?: unknown }) : {};
+  const name = typeof ref === "string" ? ref : fields.name;
+  if (typeof name !== "string") return [];
+  const version = fields.version;
   return contract.allEvents.filter((e) => e.contract.name === name && (typeof version !== "string" || e.contract.version === version));
 }

@@ -8,8 +8,7 @@ import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
  * The whole studio flow as an operator drives it, in real Chromium: the web app, the worker and
- * the AI app as real processes with a real Dev Server (briefs through intake, invoices through
- * the worker's chase). The AI app uses its offline model and the
+ * the AI app as real processes with a real Dev Server. The AI app uses its offline model and the
  * worker's notifications go to the web app's local outbox, so nothing leaves the machine.
  */
 describe("studio flow in the browser", () => {
@@ -24,12 +23,12 @@ describe("studio flow in the browser", () => {
     studio = await startStudio({
       apps: ["worker", "ai"],
       env: ({ web }) => ({
-        web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
+        web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
         worker: { WEBHOOK_URL: `${web}/api/outbox/webhook`, EMAIL_API_URL: `${web}/api/outbox/email` },
         ai: { AI_PROVIDER: "offline" },
       }),
     });
-    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/invoices/new", "/invoices/warm-up", "/outbox"]);
+    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -104,39 +103,5 @@ describe("studio flow in the browser", () => {
     await openPage(page, `${studio.web}/outbox`);
     await expect.poll(() => page.locator("main").innerText(), { timeout: 30_000 }).toContain(briefId);
     await screenshot(page, "studio-flow-5-outbox");
-  });
-
-  it("issues an overdue invoice: the worker's chase emails a reminder to the outbox, and marking it paid from its page ends the chase", async () => {
-    await openPage(page, `${studio.web}/invoices/new`);
-    const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
-    await page.getByLabel("Client id").fill("client_acme");
-    await page.getByLabel("Total").fill("4800.00");
-    await page.getByLabel("Due date").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
-    await page.getByLabel("Billing name").fill("Acme Accounts Payable");
-    await page.getByLabel("Billing email").fill("ap@acme.example");
-    await page.getByRole("button", { name: "Issue invoice" }).click();
-    await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
-
-    // Due yesterday, so chase-invoice's sleep ends at once and its first reminder reaches the outbox.
-    await openPage(page, `${studio.web}/outbox`);
-    await expect.poll(() => page.locator("main").innerText(), { timeout: 60_000 }).toMatch(new RegExp(`Reminder 1 of \\d+: invoice ${invoiceId}`));
-    const chase = page.locator('[data-testid="run"][data-function="studio-worker-chase-invoice"]');
-    await openPage(page, `${studio.web}/invoices/${invoiceId}`);
-    await expect.poll(() => chase.getAttribute("data-status"), { timeout: 30_000 }).toBe("Running");
-
-    await page.locator('form.console-form[data-hydrated="true"]').waitFor();
-    await page.getByRole("button", { name: "Mark as paid" }).click();
-    await page.waitForURL(/\?sent=paid/);
-    // The payment meets the chase's wait for it (or its cancelOn): either way the chase ends.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return chase.getAttribute("data-status");
-        },
-        { timeout: 60_000, intervals: [2000] },
-      )
-      .toMatch(/^(Completed|Cancelled)$/);
-    await screenshot(page, "studio-flow-6-invoice-chase-ended");
   });
 });
