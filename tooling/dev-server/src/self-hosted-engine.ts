@@ -20,6 +20,11 @@ export interface SelfHostedEngineOptions {
   signingKey: string;
   /** The event keys the server accepts on `POST /e/<key>`. */
   eventKeys: string[];
+  /**
+   * Serve URLs of the apps the server syncs itself (`--sdk-url`), as a self-hosted deployment
+   * does: a PUT signed with the signing key, on start-up and until each app answers.
+   */
+  sdkUrls?: string[];
   /** Default: a free port. */
   port?: number;
   /** Faster queue polling and 1 s linear retries (tests). Default true. */
@@ -68,6 +73,8 @@ export async function startSelfHostedEngine(options: SelfHostedEngineOptions): P
     "--port", String(port),
     "--signing-key", options.signingKey,
     ...options.eventKeys.flatMap((key) => ["--event-key", key]),
+    ...(options.sdkUrls ?? []).flatMap((sdkUrl) => ["--sdk-url", sdkUrl]),
+    "--poll-interval", "1",
     "--postgres-uri", options.postgresUrl,
     ...(options.redisUrl && redis ? ["--redis-uri", options.redisUrl] : []),
     "--connect-gateway-port", String(gateway),
