@@ -171,20 +171,10 @@ function tamper(body: string): string {
 /**
  * Doors that do not yet refuse a bad body as they should, each an open defect with its owner (see
  * docs/reliability.md, "Open gaps"). Each is asserted as it is now, so a fix (or any other change)
- * fails its test until its entry goes. The Inngest endpoints are no longer among them: a body that
- * is not JSON gets 400 before the SDK parses it, and an unsigned PUT gets 401 (signed syncs only).
+ * fails its test until its entry goes. None today: the Inngest endpoints were the last (a body that
+ * is not JSON gets 400 before the SDK parses it, and an unsigned PUT gets 401: signed syncs only).
  */
 const KNOWN_GAPS: Record<string, { status: number; why: string }> = {
-  "web POST /api/events/reminder.scheduled: a JSON body sent as text/plain": {
-    status: 202,
-    why: "the producer API ignores the content type and sends the event (a cross-site form can post text/plain without a preflight)",
-  },
-  "web POST /api/events/reminder.scheduled: an oversize body (5 MiB)": {
-    status: 400,
-    why: "no size limit: the whole body is read and parsed, then refused by validation",
-  },
-  "web POST /api/outbox/email: a JSON body sent as text/plain": { status: 201, why: "the outbox ignores the content type and stores it" },
-  "web POST /api/outbox/webhook: a JSON body sent as text/plain": { status: 201, why: "the outbox ignores the content type and stores it" },
 };
 
 // Every HTTP route of the system: the web app's route handlers (found from its files) and the

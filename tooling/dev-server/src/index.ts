@@ -17,10 +17,12 @@ export { APPS, startApp, type AppName, type AppStartOptions, type RunningApp } f
 export { ensureInngestBinary, missingUiReason, NotProvisionedError } from "./binary.ts";
 export { provisionInngestBinary, type Provisioned } from "./provision/provision-inngest.ts";
 export { assertPortFree, freePort } from "./ports.ts";
-export { reapOrphans } from "./process-registry.ts";
+export { killGroup, reapOrphans, spawnGroup } from "./process-registry.ts";
+export { acquireOwnedLock } from "./provision/owned-lock.ts";
 export { startPostgres, type Postgres, type PostgresOptions } from "./postgres.ts";
 export { startRedis, REDIS_SETTINGS, type Redis, type RedisOptions } from "./redis.ts";
 export { startSelfHostedStack, type DeploymentKeys, type SelfHostedStack } from "./self-hosted.ts";
+export { inngestStartArgs } from "./inngest-start-args.ts";
 export { startSelfHostedEngine, type SelfHostedEngine, type SelfHostedEngineOptions } from "./self-hosted-engine.ts";
 export { startDevServer, type DevServer } from "./server.ts";
 export { startStack, type Stack } from "./stack.ts";

@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { ensureInngestBinary } from "./binary.ts";
+import { inngestStartArgs } from "./inngest-start-args.ts";
 import { toolingEnv } from "./env.ts";
 import { ownedTempDir } from "./owned-temp-dir.ts";
 import { assertPortFree, freePort } from "./ports.ts";
@@ -9,8 +10,11 @@ import { waitForLog } from "./wait-for-log.ts";
 import { waitUntilReady } from "./wait-ready.ts";
 
 export interface SelfHostedEngineOptions {
-  /** `postgres://…`: apps, functions, events and run history. */
-  postgresUrl: string;
+  /**
+   * `postgres://…`: apps, functions, events and run history. Unset: the server's own SQLite file
+   * in its temp folder (enough for a short check; production uses Postgres).
+   */
+  postgresUrl?: string;
   /**
    * `redis://…`: the queue and the state of every run in flight. Leave it out only to show what
    * happens without it: the server then keeps that state in process memory and a restart loses it.
@@ -67,21 +71,8 @@ export async function startSelfHostedEngine(options: SelfHostedEngineOptions): P
   const port = options.port ?? (await freePort());
   await assertPortFree(port, "Inngest self-hosted server");
   const [gateway, gatewayGrpc, executorGrpc] = [await freePort(), await freePort(), await freePort()];
-  const argsWith = (redis: boolean) => [
-    "start",
-    "--host", "127.0.0.1",
-    "--port", String(port),
-    "--signing-key", options.signingKey,
-    ...options.eventKeys.flatMap((key) => ["--event-key", key]),
-    ...(options.sdkUrls ?? []).flatMap((sdkUrl) => ["--sdk-url", sdkUrl]),
-    "--poll-interval", "1",
-    "--postgres-uri", options.postgresUrl,
-    ...(options.redisUrl && redis ? ["--redis-uri", options.redisUrl] : []),
-    "--connect-gateway-port", String(gateway),
-    "--connect-gateway-grpc-port", String(gatewayGrpc),
-    "--connect-executor-grpc-port", String(executorGrpc),
-    ...(options.fast === false ? [] : ["--tick", "20", "--retry-interval", "1"]),
-  ];
+  const argsWith = (redis: boolean) =>
+    inngestStartArgs({ ...options, port, redisUrl: redis ? options.redisUrl : undefined, connectPorts: [gateway, gatewayGrpc, executorGrpc] });
   const cwd = ownedTempDir("inngest");
   const url = `http://127.0.0.1:${port}`;
   const timeoutMs = options.readyTimeoutMs ?? 30_000;

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { devServerApi, type DevServerApi } from "./api.ts";
+import { deploymentEnvFor, type DeploymentKeys } from "./deployment-env.ts";
 import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
 import { freePort } from "./ports.ts";
 import { startPostgres, type Postgres } from "./postgres.ts";
@@ -8,14 +9,7 @@ import { startRedis, type Redis } from "./redis.ts";
 import { startSelfHostedEngine, type SelfHostedEngine } from "./self-hosted-engine.ts";
 import { stackLog } from "./stack-log.ts";
 
-/** The keys of one self-hosted deployment, generated per stack as an operator would. */
-export interface DeploymentKeys {
-  /** Hex, as `inngest start --signing-key` takes it (and the REST API's Bearer token). */
-  signingKey: string;
-  eventKey: string;
-  /** STUDIO_ENCRYPTION_KEY: 32 random bytes, base64 (`openssl rand -base64 32`). */
-  encryptionKey: string;
-}
+export type { DeploymentKeys };
 
 export interface SelfHostedStack {
   engine: SelfHostedEngine;
@@ -66,13 +60,7 @@ export async function startSelfHostedStack(opts: {
   const urls: StackUrls = { engine: `http://127.0.0.1:${enginePort}` };
   for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
   const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
-  const deploymentEnv = {
-    INNGEST_DEV: "0",
-    INNGEST_BASE_URL: urls.engine,
-    INNGEST_SIGNING_KEY: `signkey-prod-${keys.signingKey}`,
-    INNGEST_EVENT_KEY: keys.eventKey,
-    STUDIO_ENCRYPTION_KEY: keys.encryptionKey,
-  };
+  const deploymentEnv = deploymentEnvFor(urls.engine, keys);
 
   const apps: Partial<Record<AppName, RunningApp>> = {};
   let postgres: Postgres | undefined;

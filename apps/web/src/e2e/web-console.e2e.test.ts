@@ -22,7 +22,7 @@ describe("web console against the Dev Server", () => {
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
     await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/assets/new", "/assets/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -112,7 +112,12 @@ describe("web console against the Dev Server", () => {
     const approved = async () => (await storedEvents(briefApproved.name)).filter((e) => e.data.briefId === briefId);
     await expect.poll(async () => (await approved()).length, { timeout: 15_000 }).toBe(1);
     const approvals = await approved();
-    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, { briefId, approvedBy: "operator_grace" }), { briefId, approvedBy: "operator_grace" }]]);
+    // The form minted the decision's id when it was shown; the event's id carries it, so a second,
+    // deliberate approval from a new form would not be dropped as a re-send of this one.
+    const decisionId = approvals[0]?.data.decisionId;
+    expect(decisionId).toMatch(/^decision_/);
+    const sent = { briefId, approvedBy: "operator_grace", decisionId };
+    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent), sent]]);
     // Inngest lists an event a moment after accepting it: the page shows the approval as sent at
     // once (never "Awaiting approval" with the form again) and updates itself once it is listed.
     expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approval sent|Approved/);
@@ -229,9 +234,11 @@ describe("web console against the Dev Server", () => {
   });
 
   it("keeps what the worker would send to Slack or email in the local outbox, and shows it", async () => {
-    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", body: JSON.stringify({ text: "New brief from client_acme" }) });
+    const json = { "content-type": "application/json" };
+    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", headers: json, body: JSON.stringify({ text: "New brief from client_acme" }) });
     const mail = await fetch(`${studio.web}/api/outbox/email`, {
       method: "POST",
+      headers: json,
       body: JSON.stringify({ to: "ada@example.com", subject: "We received your brief", text: "Thanks, Ada." }),
     });
     expect([hook.status, mail.status]).toEqual([201, 201]);

@@ -1,3 +1,4 @@
+import { readJsonBody } from "../http/read-json-body.ts";
 import { appendOutboxMessage } from "./append-outbox-message.ts";
 import { type OutboxChannel } from "./outbox-message.ts";
 
@@ -6,20 +7,14 @@ export const MAX_OUTBOX_BODY_BYTES = 1_000_000;
 
 /**
  * The handler behind `POST /api/outbox/<channel>`: keeps any JSON body the worker posts (where a
- * real deployment would call Slack or an email provider) and answers 201 with the stored id.
+ * real deployment would call Slack or an email provider) and answers 201 with the stored id. A
+ * body not sent as application/json is refused with 415, one over the limit with 413, unparsed.
  */
 export function createOutboxRoute(channel: OutboxChannel, dir: string) {
   return async function POST(request: Request): Promise<Response> {
-    const text = await request.text();
-    if (Buffer.byteLength(text, "utf8") > MAX_OUTBOX_BODY_BYTES) {
-      return Response.json({ error: `body is larger than ${MAX_OUTBOX_BODY_BYTES} bytes` }, { status: 413 });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return Response.json({ error: "body must be JSON (e.g. {\"text\": \"...\"} for a webhook message)" }, { status: 400 });
-    }
+    const read = await readJsonBody(request, { maxBytes: MAX_OUTBOX_BODY_BYTES, example: '{"text": "..."} for a webhook message' });
+    if (!read.ok) return read.response;
+    const body = read.value;
     let message;
     try {
       message = await appendOutboxMessage(dir, channel, body);

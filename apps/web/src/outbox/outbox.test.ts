@@ -48,6 +48,14 @@ describe("local outbox", () => {
     expect((await readOutbox(dir)).messages).toEqual([]);
   });
 
+  it("refuses JSON sent as another content type with 415, and a body over 1 MB with 413, storing nothing", async () => {
+    const asText = new Request("http://web.test/api/outbox/x", { method: "POST", body: JSON.stringify({ text: "hi" }), headers: { "content-type": "text/plain" } });
+    expect((await createOutboxRoute("webhook", dir)(asText)).status).toBe(415);
+    const oversize = await createOutboxRoute("webhook", dir)(post(JSON.stringify({ text: "x".repeat(1_000_001) })));
+    expect(oversize.status).toBe(413);
+    expect((await readOutbox(dir)).messages).toEqual([]);
+  });
+
   it("reports a damaged line instead of failing the whole outbox", async () => {
     await createOutboxRoute("webhook", dir)(post(JSON.stringify({ text: "ok" })));
     await appendFile(outboxFile(dir), '{"id":"cut-sh', "utf8");

@@ -107,13 +107,40 @@ describe("POST /api/events/<event>", () => {
     expect(t.sink.events).toEqual([]);
   });
 
+  it("answers 415 for a body not sent as application/json and 413 for one over 1 MB, before parsing, and sends nothing", async () => {
+    const asText = await handleEventPost(
+      t.client,
+      "invoice.paid",
+      new Request("http://web.test/api/events/invoice.paid", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(fixtures.invoicePaid.valid[0]) }),
+    );
+    expect(asText.status).toBe(415);
+    expect(((await asText.json()) as { error: string }).error).toMatch(/application\/json/);
+    const oversize = await post("invoice.paid", { ...fixtures.invoicePaid.valid[0], padding: "x".repeat(1_100_000) });
+    expect(oversize.status).toBe(413);
+    expect(t.sink.events).toEqual([]);
+  });
+
+  it("reports each sent event to onSent (where the route files its audit record), and nothing refused", async () => {
+    const sent: unknown[] = [];
+    const onSent = (s: unknown) => {
+      sent.push(s);
+      return Promise.resolve();
+    };
+    const request = (body: unknown) =>
+      new Request("http://web.test/api/events/invoice.paid", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const data = fixtures.invoicePaid.valid[0];
+    expect((await handleEventPost(t.client, "invoice.paid", request(data), { onSent })).status).toBe(202);
+    expect((await handleEventPost(t.client, "invoice.paid", request({}), { onSent })).status).toBe(400);
+    expect(sent).toEqual([{ name: "studio/invoice.paid", eventId: dedupeId(producibleEvents["invoice.paid"], data as never), data }]);
+  });
+
   it("answers 502 with what to check when Inngest cannot be reached", async () => {
     const down = await startWebTestClient();
     await down.stop();
     const res = await handleEventPost(
       down.client,
       "brief.approved",
-      new Request("http://web.test/api/events/brief.approved", { method: "POST", body: JSON.stringify(fixtures.briefApproved.valid[0]) }),
+      new Request("http://web.test/api/events/brief.approved", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fixtures.briefApproved.valid[0]) }),
     );
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: string }).error).toMatch(/not sent.*Dev Server/s);

@@ -43,7 +43,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-describe("runCheck", () => {
+// Each case runs the gate, and several run git (clones, fetches) in scratch repositories: seconds
+// on a quiet machine, over 15 s on a loaded 2-core CI machine, hence the room.
+describe("runCheck", { timeout: 120_000 }, () => {
   it("passes when the contract matches the committed snapshot and catalog", () => {
     const result = runCheck({ repoRoot: root, gitRefs: [] });
     expect(result).toMatchObject({ ok: true, breaking: [], stale: [] });
