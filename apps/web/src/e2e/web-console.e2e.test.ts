@@ -114,7 +114,7 @@ describe("web console against the Dev Server", () => {
     const approvals = await approved();
     // The form minted the decision's id when it was shown; the event's id carries it, so a second,
     // deliberate approval from a new form would not be dropped as a re-send of this one.
-    const decisionId = approvals[0]?.data.decisionId;
+    const decisionId = String(approvals[0]?.data.decisionId);
     expect(decisionId).toMatch(/^decision_/);
     const sent = { briefId, approvedBy: "operator_grace", decisionId };
     expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent), sent]]);
