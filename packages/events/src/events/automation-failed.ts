@@ -6,7 +6,7 @@ export const automationFailed = defineEvent({
   name: "studio/automation.failed",
   version: "1",
   owner: "platform",
-  producers: ["worker", "ai"],
+  producers: ["web", "worker", "ai"],
   consumers: ["platform"],
   description: "A workflow failed for good; emitted by every failure handler for status and alerting.",
   schema: z.object({

@@ -26,7 +26,7 @@ export const reminderScheduledV2 = defineEvent({
   name: "studio/reminder.scheduled",
   version: "2",
   owner: "worker",
-  producers: [],
+  producers: ["web"],
   consumers: ["worker"],
   description: "A one-off reminder to a typed target (email address or webhook URL), sent with a future ts equal to sendAt; delivered by send-reminder.",
   schema: z.object({
