@@ -8,7 +8,7 @@ export const assetTagged = defineEvent({
   version: "1",
   owner: "ai",
   producers: ["ai"],
-  consumers: ["web"],
+  consumers: [],
   description: "The AI app produced tags and alt text for a processed asset.",
   schema: z.object({
     assetId: idSchema,
