@@ -85,6 +85,9 @@ describe("the AI app against the real Dev Server", () => {
     expect(analysed[0]!.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
     const { analysis, ...facts } = result;
     expect(briefAnalysedV2.schema.parse(await decryptAll(analysed[0]!.data, [DEV_ONLY_ENCRYPTION_KEY]))).toEqual({ ...facts, encrypted: { analysis } });
+    console.info(
+      `[figures] ai debounce 2s per briefId: 3 brief.updated 300 ms apart → ${calls.length} model call and 1 run (revision ${result.revision}, the last edit's text); the earlier events started ${(await stack.api.runsForEvent(ids[0]!)).length + (await stack.api.runsForEvent(ids[1]!)).length} runs`,
+    );
   });
 
   it("falls back to the Anthropic-format model after the primary answers 500 through every retry", async () => {
