@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { preferCjsPlugin } from "./prefer-cjs-plugin.ts";
 import { preferEsmPlugin } from "./prefer-esm-plugin.ts";
 
 /**
@@ -18,8 +19,9 @@ export function honoAppBundle() {
     metafile: true,
     noExternal: [/.*/],
     shims: true,
-    // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require.
-    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"])],
+    // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require,
+    // and libsodium-wrappers (whose ESM build is broken) is the CommonJS one for everyone.
+    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"]), preferCjsPlugin(["libsodium-wrappers"])],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }
