@@ -215,7 +215,7 @@ describe("every route that takes a body", () => {
     it(gap ? `${name} — KNOWN GAP, answers ${gap.status}: ${gap.why}` : `${name} is refused`, async () => {
       const before = { sent: fx.hits("/e").length, registered: fx.hits("/fn/register").length };
       const { contentType, body } = c.make();
-      const auth = c.app === "web" ? { authorization: `Bearer ${WEB_API_TOKEN}` } : {};
+      const auth: Record<string, string> = c.app === "web" ? { authorization: `Bearer ${WEB_API_TOKEN}` } : {};
       const res = await fetch(`${app(c.app).url}${c.path}`, { method: c.method, headers: { "content-type": contentType, ...auth }, body });
       const text = await res.text();
       answered.bodies.push(`${name}: ${res.status}${gap ? " (known gap)" : ""}`);
