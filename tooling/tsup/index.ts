@@ -1,5 +1,4 @@
 import { defineConfig } from "tsup";
-import { preferCjsPlugin } from "./prefer-cjs-plugin.ts";
 import { preferEsmPlugin } from "./prefer-esm-plugin.ts";
 
 /**
@@ -19,9 +18,8 @@ export function honoAppBundle() {
     metafile: true,
     noExternal: [/.*/],
     shims: true,
-    // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require,
-    // and libsodium-wrappers (whose ESM build is broken) is the CommonJS one for everyone.
-    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"]), preferCjsPlugin(["libsodium-wrappers"])],
+    // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require.
+    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"])],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 
 /** The few libsodium-wrappers functions used here (the library ships no types). */
 type Sodium = {
@@ -11,17 +10,9 @@ type Sodium = {
 /** The module as `import()` hands it over (CommonJS: its exports are the default). */
 type SodiumModule = { default: Sodium };
 
-/**
- * Under Node, its CommonJS build (0.7.16's ESM build imports a file the package lacks). In a
- * bundle, where there is no node_modules to require from, the `import()`, which
- * @studio/tsup-config points at that same CommonJS build.
- */
+/** Through a CommonJS file (sodium.cjs): the library's ESM build is broken, and bundlers follow a require(). */
 async function loadSodium(): Promise<Sodium> {
-  try {
-    return createRequire(import.meta.url)("libsodium-wrappers") as Sodium;
-  } catch {
-    return ((await import("libsodium-wrappers")) as SodiumModule).default;
-  }
+  return ((await import("./sodium.cjs")) as SodiumModule).default;
 }
 
 const NONCE_BYTES = 24;
@@ -36,9 +27,9 @@ export type Seal = (json: string) => string;
  *
  * It uses libsodium-wrappers as a dependency of this package, pinned to the version
  * @inngest/middleware-encryption resolves to (pnpm then installs one copy, and a bundle holds
- * one). It used to borrow the middleware's copy through createRequire, which a bundle cannot
- * follow: in the deployed dist/ that lookup failed and every output was sealed the slow way
- * (docs/benchmarks.md, "Cold start"). Resolves to undefined if it cannot be loaded; callers then
+ * one), loaded through sodium.cjs. It used to borrow the middleware's copy through
+ * createRequire, which a bundle cannot follow: in the deployed dist/ that lookup failed and every
+ * output was sealed the slow way (docs/benchmarks.md, "Cold start"). Resolves to undefined if it cannot be loaded; callers then
  * fall back to the middleware's own service, so this can only ever be slower, never different.
  */
 export async function loadSecretbox(key: string): Promise<Seal | undefined> {
