@@ -19,6 +19,7 @@ describe("the ai app's secrets", () => {
       "STUDIO_ENCRYPTION_FALLBACK_KEYS",
       "STUDIO_ENCRYPTION_KEY",
       "WEBHOOK_TOKEN",
+      "WEBHOOK_URL",
     ]);
     expect(report.blind).toEqual([]);
     expect(report.leaks).toEqual([]);

@@ -65,7 +65,8 @@ export const aiEnvSchema = studioEnvSchema
     AI_LOCAL_PROBE_URLS: varWithDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
 
     /** The team channel (a Slack-style incoming webhook taking `{ text }`) that failure alerts go to. Dev default: the web app's outbox. */
-    WEBHOOK_URL: optionalVar(z.url({ protocol: /^https?$/ })),
+    /** A Slack incoming-webhook URL is a credential: declared secret, like the worker's. */
+    WEBHOOK_URL: secret(optionalVar(z.url({ protocol: /^https?$/ }))),
     WEBHOOK_TOKEN: apiKey(),
 
     /** Quiet time after the last `brief.updated` of a brief before it is re-analysed. */
