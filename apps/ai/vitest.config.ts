@@ -4,7 +4,7 @@ import { unitConfig } from "@studio/vitest-config";
 // Unit tests run against a Dev-mode client with the offline model and no probing, so nothing on
 // this machine (an Ollama, a key in the shell) changes what they see. Tests that need a provider
 // build their own model plan. Failure alerts are addressed to a port nothing listens on: unit
-// tests hand reportFailure a step.fetch that records them; the e2e suite sends them for real.
+// tests build reportFailure for a local channel of their own (createReportFailure).
 export default defineConfig(
   unitConfig({
     test: {

@@ -5,6 +5,9 @@ import { nextEnv } from "./config/env.ts";
 const config: NextConfig = {
   // Workspace packages ship TypeScript source; Next compiles them with the app.
   transpilePackages: ["@studio/events", "@studio/middleware"],
+  // Loaded by Node at run time, not bundled: PGlite reads its WebAssembly and data files from its
+  // own package folder, and node-postgres has optional native bindings.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
   distDir: nextEnv.distDir,

@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { preferEsmPlugin } from "./prefer-esm-plugin.ts";
 
 /**
  * A self-contained deployable of a Hono app: workspace packages (TypeScript source) and
@@ -13,8 +14,12 @@ export function honoAppBundle() {
     platform: "node",
     target: "node22",
     clean: true,
+    // dist/metafile-esm.json: what each output is made of (the cold-start benchmark prints it).
+    metafile: true,
     noExternal: [/.*/],
     shims: true,
+    // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require.
+    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"])],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

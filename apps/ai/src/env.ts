@@ -64,8 +64,10 @@ export const aiEnvSchema = studioEnvSchema
     /** Comma-separated loopback base URLs `auto` probes for a local model server, or "none". */
     AI_LOCAL_PROBE_URLS: varWithDefault(probeUrls, DEFAULT_LOCAL_PROBE_URLS.join(",")),
 
-    /** The team channel (a Slack-style incoming webhook taking `{ text }`) that failure alerts go to. Dev default: the web app's outbox. */
-    /** A Slack incoming-webhook URL is a credential: declared secret, like the worker's. */
+    /**
+     * The team channel (a Slack-style incoming webhook taking `{ text }`) that failure alerts go to. Dev default: the web app's outbox.
+     * A Slack incoming-webhook URL is a credential: declared secret, and only ever called from this process.
+     */
     WEBHOOK_URL: secret(optionalVar(z.url({ protocol: /^https?$/ }))),
     WEBHOOK_TOKEN: apiKey(),
 

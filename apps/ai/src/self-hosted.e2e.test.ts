@@ -10,8 +10,8 @@ import { startRequestSink, type RequestSink } from "./testing/request-sink.ts";
 
 // The production path on one machine: Inngest's self-hosted server (`inngest start`) on a real
 // Postgres and Redis, the worker and this app in cloud mode with exactly the variables a
-// deployment sets (signing key, event key, a real encryption key, the engine's URL), synced by
-// `PUT` as a deploy does. Events come from a producer built like the web app's: the shared client
+// deployment sets (signing key, event key, a real encryption key, the engine's URL), synced by the
+// engine itself (`--sdk-url`: a signed PUT), as a self-hosted deployment is set up. Events come from a producer built like the web app's: the shared client
 // factory with the deployment's keys, so personal data is encrypted before it is sent.
 let models: ModelTestServer;
 let sink: RequestSink;
@@ -81,6 +81,8 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
   it("holds the apps to their keys: unsigned calls and unknown event keys are refused", async () => {
     const unsigned = await fetch(stack.apps.worker!.serveUrl, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
     expect(unsigned.status).toBe(401);
+    // Syncs too: the engine synced the apps itself (--sdk-url, signed); an unsigned PUT is refused.
+    for (const app of [stack.apps.worker!, stack.apps.ai!]) expect((await fetch(app.serveUrl, { method: "PUT" })).status).toBe(401);
     const wrongKey = await fetch(`${stack.engine.url}/e/not-the-key`, { method: "POST", body: JSON.stringify({ name: "studio/x", data: {} }) });
     expect(wrongKey.status).toBe(401);
     const apps = await stack.api.apps();

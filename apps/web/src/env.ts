@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { DEPLOYMENT_VARIABLES, parseEnv, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { DEPLOYMENT_VARIABLES, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 
 /**
  * `next build` imports every route module to collect page data, and with it this file. A build
@@ -11,7 +11,7 @@ import { DEPLOYMENT_VARIABLES, parseEnv, studioEnvSchema, varWithDefault } from 
  * is then validated strictly: a production server without its keys answers nothing but an error
  * naming each missing variable.
  */
-const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
+export const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
 // The build runs with NODE_ENV=production (and on Vercel VERCEL_ENV), which would make the client
 // refuse that dev mode as "dev mode in a deployed app": the build serves nothing, so those are dropped too.
 const buildSource = () => ({
@@ -35,6 +35,23 @@ export const webEnvSchema = studioEnvSchema.extend({
    * no real service is configured). Relative paths are resolved from the app's folder.
    */
   STUDIO_OUTBOX_DIR: varWithDefault(z.string().min(1), ".data"),
+  /**
+   * The console's own Postgres database (docs/web.md, "The store"). Unset: the embedded PGlite
+   * database in STUDIO_DATA_DIR, for `pnpm dev` and tests. A deployed app must set it (see
+   * database-target.ts). Secret: it carries the database password.
+   */
+  DATABASE_URL: secret(
+    optionalVar(
+      z
+        .string()
+        .refine((url) => /^postgres(ql)?:\/\/[^\s]+$/.test(url), "must be a Postgres connection URL: postgres://user:password@host:5432/database"),
+    ),
+  ),
+  /**
+   * Folder of the app's local data: the embedded database (`<dir>/pglite`) when DATABASE_URL is
+   * unset. Relative paths are resolved from the app's folder; gitignored.
+   */
+  STUDIO_DATA_DIR: varWithDefault(z.string().min(1), ".data"),
 });
 
 /** The web app's server-side configuration: the only place it reads process.env. */
@@ -43,3 +60,6 @@ export type Env = typeof env;
 
 /** Absolute path of the outbox folder. */
 export const outboxDir = path.resolve(env.STUDIO_OUTBOX_DIR);
+
+/** Absolute path of the local data folder (the embedded database lives in `pglite/` under it). */
+export const dataDir = path.resolve(env.STUDIO_DATA_DIR);

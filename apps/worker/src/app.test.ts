@@ -9,10 +9,10 @@ import { importWithEnv } from "./testing/import-with-env.ts";
 const SIGNING_KEY = "signkey-test-7a6f0e3cbb1d4c2f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f";
 const SERVE_URL = "http://127.0.0.1:3001/api/inngest";
 /**
- * Every function slug the worker must register: each workflow, plus its onFailure handler
+ * Every function slug the worker must register: each workflow and ping, plus its onFailure handler
  * (send-invoice-reminder has none: its failure fails the chase-invoice that invoked it).
  */
-const withoutHandler: string[] = [functionIds.ping, functionIds.sendInvoiceReminder];
+const withoutHandler: string[] = [functionIds.sendInvoiceReminder];
 const workflows = Object.values(functionIds).filter((id) => !withoutHandler.includes(id));
 const expectedSlugs = [
   ...withoutHandler.map((id) => `studio-worker-${id}`),
@@ -100,6 +100,30 @@ describe("serve endpoint, cloud mode", () => {
     const sync = (await res.json()) as { app_id: string; functions: { id: string }[] };
     expect(sync.app_id).toBe("studio-worker");
     expect(sync.functions.map((f) => f.id).sort()).toEqual(expectedSlugs);
+  });
+
+  it("an unsigned PUT (a sync anyone could trigger) gets 401 and registers nothing", async () => {
+    const res = await cloudApp.request(new Request(SERVE_URL, { method: "PUT" }));
+    expect(res.status).toBe(401);
+    expect(outside().received("/fn/register")).toEqual([]);
+  });
+
+  it("a signed out-of-band sync (what `inngest start --sdk-url` sends) registers every function", async () => {
+    const body = JSON.stringify({ url: SERVE_URL });
+    const res = await cloudApp.request(
+      new Request(SERVE_URL, { method: "PUT", headers: { "content-type": "application/json", "x-inngest-signature": signatureHeader(body, SIGNING_KEY) }, body }),
+    );
+    expect(res.status).toBe(200);
+    const [registration] = outside().received("/fn/register");
+    expect((registration?.body as { functions: { id: string }[] }).functions.map((f) => f.id).sort()).toEqual(expectedSlugs);
+  });
+
+  it.each(["POST", "PUT"])("a %s whose body is not JSON gets 400 (not the SDK's 500), and nothing runs or registers", async (method) => {
+    const res = await cloudApp.request(new Request(SERVE_URL, { method, headers: { "content-type": "application/json" }, body: '{"event": ' }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('{"event": ');
+    expect(outside().received("/fn/register")).toEqual([]);
+    expect(outside().received("/rendition")).toEqual([]);
   });
 
   it("an unsigned POST is rejected with 401 and nothing runs", async () => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { APPS, freePort, startApp, startDevServer, type AppName, type DevServer, type RunningApp } from "@studio/dev-server";
-import { assetProcessedFixtures, reminderScheduledFixtures } from "@studio/events/fixtures";
+import { assetProcessedFixtures, reminderScheduledFixtures, reminderScheduledV2Fixtures } from "@studio/events/fixtures";
 import { decryptAll } from "@studio/middleware";
 import { runThroughServeHandler, signatureHeader, TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 /** What each door answered, for docs/reliability.md. */
-const answered = { signatures: [] as string[], conformance: [] as string[], bodies: [] as string[] };
+const answered = { signatures: [] as string[], syncs: [] as string[], conformance: [] as string[], bodies: [] as string[] };
 
 afterAll(async () => {
   recordFigures("doors", { command: "./pnpm --filter @studio/faults test:faults src/doors.faults.test.ts", ...answered });
@@ -130,6 +130,24 @@ describe.each(APP_NAMES)("the %s app's serve endpoint in cloud mode", (name) => 
     expect(text).not.toContain("studio-web"); // no function result in the answer
   });
 
+  it("refuses an unsigned sync (PUT with no body, as `curl -X PUT` sends it) with 401 and registers nothing", async () => {
+    const before = fx.hits("/fn/register").length;
+    const res = await fetch(app(name).serveUrl, { method: "PUT" });
+    answered.syncs.push(`${name} unsigned PUT: ${res.status}`);
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 500)); // a registration it wrongly started would show by now
+    expect(fx.hits("/fn/register").length).toBe(before);
+  });
+
+  it("registers with Inngest on a signed sync (what `inngest start --sdk-url` and Inngest Cloud send)", async () => {
+    const before = fx.hits("/fn/register").length;
+    const body = JSON.stringify({ url: app(name).serveUrl });
+    const res = await fetch(app(name).serveUrl, { method: "PUT", headers: { "content-type": "application/json", "x-inngest-signature": signatureHeader(body, SIGNING_KEY) }, body });
+    answered.syncs.push(`${name} signed PUT: ${res.status}`);
+    expect(res.status, await res.text()).toBe(200);
+    expect(fx.hits("/fn/register").length).toBe(before + 1);
+  });
+
   it("passes Inngest's conformance runner (serve-introspection: a signed in-band sync, then registration)", async () => {
     const report = await runConformance({ sdkUrl: app(name).serveUrl, devUrl: devServer.url, signingKey: SIGNING_KEY, cases: ["serve-introspection"] });
     answered.conformance.push(`${name} ${report.cases?.map((c) => `${c.case_id}: ${c.status}`).join(", ") ?? "no cases"}`);
@@ -153,23 +171,10 @@ function tamper(body: string): string {
 /**
  * Doors that do not yet refuse a bad body as they should, each an open defect with its owner (see
  * docs/reliability.md, "Open gaps"). Each is asserted as it is now, so a fix (or any other change)
- * fails its test until its entry goes.
+ * fails its test until its entry goes. None today: the Inngest endpoints were the last (a body that
+ * is not JSON gets 400 before the SDK parses it, and an unsigned PUT gets 401: signed syncs only).
  */
-const SDK_PARSES_FIRST = "the SDK's serve adapter parses the body before it checks the signature, and throws on bad JSON";
-const UNAUTHED_SYNC = "an unsigned PUT makes the app re-register with Inngest whatever the body (the SDK's INNGEST_ENABLE_UNAUTHED_SYNC defaults on)";
 const KNOWN_GAPS: Record<string, { status: number; why: string }> = {
-  "web POST /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "web PUT /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "web PUT /api/inngest: a JSON body sent as text/plain": { status: 200, why: UNAUTHED_SYNC },
-  "web PUT /api/inngest: an oversize body (5 MiB)": { status: 200, why: UNAUTHED_SYNC },
-  "worker POST /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "worker PUT /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "worker PUT /api/inngest: a JSON body sent as text/plain": { status: 200, why: UNAUTHED_SYNC },
-  "worker PUT /api/inngest: an oversize body (5 MiB)": { status: 200, why: UNAUTHED_SYNC },
-  "ai POST /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "ai PUT /api/inngest: malformed JSON": { status: 500, why: SDK_PARSES_FIRST },
-  "ai PUT /api/inngest: a JSON body sent as text/plain": { status: 200, why: UNAUTHED_SYNC },
-  "ai PUT /api/inngest: an oversize body (5 MiB)": { status: 200, why: UNAUTHED_SYNC },
 };
 
 // Every HTTP route of the system: the web app's route handlers (found from its files) and the
@@ -188,7 +193,7 @@ describe("every route that takes a body", () => {
     { what: "malformed JSON", make: () => ({ contentType: "application/json", body: '{"reminderId": "r1", "channel": ' }), ok: [400, 401] },
     {
       what: "a JSON body sent as text/plain",
-      make: () => ({ contentType: "text/plain", body: JSON.stringify(reminderScheduledFixtures.valid[0]) }),
+      make: () => ({ contentType: "text/plain", body: JSON.stringify(reminderScheduledV2Fixtures.valid[0]) }), // what the producer API takes
       ok: [415, 401],
     },
     { what: "an oversize body (5 MiB)", make: () => ({ contentType: "application/json", body: JSON.stringify({ padding: "x".repeat(OVERSIZE_BYTES) }) }), ok: [413, 401] },

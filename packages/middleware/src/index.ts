@@ -18,3 +18,5 @@ export { createDecryptor, decryptAll, containsEncryptedValue } from "./encryptio
 export { keyFingerprint } from "./encryption/key-fingerprint.ts";
 export { createStudioLogger, type StudioLogger } from "./logging/create-studio-logger.ts";
 export { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";
+export { refuseMalformedJson } from "./serve/refuse-malformed-json.ts";
+export { studioServeOptions } from "./serve/serve-options.ts";

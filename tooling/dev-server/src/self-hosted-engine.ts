@@ -24,6 +24,11 @@ export interface SelfHostedEngineOptions {
   signingKey: string;
   /** The event keys the server accepts on `POST /e/<key>`. */
   eventKeys: string[];
+  /**
+   * Serve URLs of the apps the server syncs itself (`--sdk-url`), as a self-hosted deployment
+   * does: a PUT signed with the signing key, on start-up and until each app answers.
+   */
+  sdkUrls?: string[];
   /** Default: a free port. */
   port?: number;
   /** Faster queue polling and 1 s linear retries (tests). Default true. */

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { devServerApi, type DevServerApi } from "./api.ts";
 import { deploymentEnvFor, type DeploymentKeys } from "./deployment-env.ts";
 import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
@@ -21,7 +21,10 @@ export interface SelfHostedStack {
   keys: DeploymentKeys;
   /** The Inngest and encryption variables every app ran with: what a deployment sets. */
   deploymentEnv: Record<string, string>;
-  /** Syncs every app with the engine, as a deploy does: `PUT <serve URL>`. */
+  /**
+   * Syncs every app again, as the engine's own sync does (a re-deploy, the UI's resync): a `PUT`
+   * signed with the signing key. The apps refuse an unsigned one (signed syncs only, in cloud mode).
+   */
   sync(): Promise<void>;
   logs(): string;
   stop(): Promise<void>;
@@ -34,8 +37,10 @@ type StackEnv = Partial<Record<AppName, Record<string, string>>>;
  * The production path on one machine: a real Postgres and Redis, Inngest's self-hosted server on
  * them, and the given apps as real processes in cloud mode: signed requests, an event key, a real
  * encryption key, and the engine's URL for events and API calls (INNGEST_DEV=0,
- * INNGEST_BASE_URL). Apps are synced with `PUT` (what a deploy hook does), then the stack waits
- * until every app's functions are registered. `env` adds each app's own settings.
+ * INNGEST_BASE_URL). The engine syncs the apps itself, as a self-hosted deployment is set up:
+ * `inngest start --sdk-url <serve URL>` sends each app a PUT signed with the signing key (the apps
+ * accept no unsigned sync). The stack waits until every app's functions are registered. `env`
+ * adds each app's own settings.
  */
 export async function startSelfHostedStack(opts: {
   apps: AppName[];
@@ -90,22 +95,39 @@ export async function startSelfHostedStack(opts: {
       redisUrl: redis.url,
       signingKey: keys.signingKey,
       eventKeys: [keys.eventKey],
+      sdkUrls: Object.values(apps).map((app) => app.serveUrl),
       onLog: log.tag("inngest"),
     });
     const api = devServerApi(engine.url, { eventKey: keys.eventKey, signingKey: keys.signingKey });
+    const registered = () => api.waitForApps(opts.apps.map((name) => APPS[name].appId));
     const sync = async () => {
       for (const app of Object.values(apps)) {
-        const res = await fetch(app.serveUrl, { method: "PUT" });
-        const body = await res.text();
-        if (!res.ok) throw new Error(`Syncing ${app.name} (PUT ${app.serveUrl}) with the self-hosted server failed: HTTP ${res.status} ${body.slice(0, 500)}`);
+        const body = JSON.stringify({ url: app.serveUrl });
+        const res = await fetch(app.serveUrl, {
+          method: "PUT",
+          headers: { "content-type": "application/json", "x-inngest-signature": signedBy(keys.signingKey, body) },
+          body,
+        });
+        const answer = await res.text();
+        if (!res.ok) throw new Error(`Syncing ${app.name} (signed PUT ${app.serveUrl}) with the self-hosted server failed: HTTP ${res.status} ${answer.slice(0, 500)}`);
       }
-      await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
+      await registered();
     };
-    await sync();
+    await registered(); // the engine's own sync (--sdk-url)
     return { engine, postgres, redis, api, apps, keys, deploymentEnv, sync, logs: log.text, stop: stopAll };
   } catch (error) {
     await stopAll();
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${message}\n--- last log lines ---\n${log.last(80)}`, { cause: error });
   }
+}
+
+/**
+ * The `X-Inngest-Signature` the engine puts on a request it sends an app: `t=<unix seconds>&s=<hex
+ * HMAC-SHA256 of body + t>`, keyed with the hex signing key. `body` must be canonical JSON (sorted
+ * keys), as `{"url": …}` is.
+ */
+function signedBy(signingKeyHex: string, body: string): string {
+  const ts = Math.floor(Date.now() / 1000).toString();
+  return `t=${ts}&s=${createHmac("sha256", signingKeyHex).update(body).update(ts).digest("hex")}`;
 }

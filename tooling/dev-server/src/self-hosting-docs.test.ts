@@ -19,6 +19,7 @@ describe("docs/deploy/self-hosting.md", () => {
       port: 1,
       signingKey: "ab",
       eventKeys: ["k"],
+      sdkUrls: ["http://worker/api/inngest", "http://ai/api/inngest"],
       postgresUrl: "postgres://x",
       redisUrl: "redis://x",
       connectPorts: [2, 3, 4],

@@ -1,5 +1,5 @@
 /**
- * What a failed AI run was about, for the alert: "brief <id>" or "asset <id>", read from the
+ * What a failed AI run was about, for the alert: "brief <id>", "asset <id>" or "ping <id>", read from the
  * event that started it (ids only, never the brief's text).
  */
 export function failedItem(original: unknown): string {
@@ -12,5 +12,7 @@ export function failedItem(original: unknown): string {
   if (briefId) return `brief ${briefId}`;
   const assetId = id("assetId");
   if (assetId) return `asset ${assetId}`;
+  const pingId = id("pingId");
+  if (pingId) return `ping ${pingId}`;
   return "an unknown item";
 }

@@ -3,12 +3,12 @@ import type { AddressInfo } from "node:net";
 
 export interface RequestSink {
   url: string;
-  received: Array<{ path: string; body: unknown }>;
+  received: Array<{ path: string; body: unknown; headers: Record<string, string | string[] | undefined> }>;
   stop: () => Promise<void>;
 }
 
-/** A local HTTP server that accepts any POST with 200 and records it (a stand-in for the worker's webhook and email API). */
-export async function startRequestSink(): Promise<RequestSink> {
+/** A local HTTP server that answers any POST with 200 (or `status`) and records it with its headers (a stand-in for the team webhook and email API). */
+export async function startRequestSink(opts: { status?: number } = {}): Promise<RequestSink> {
   const received: RequestSink["received"] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -21,8 +21,9 @@ export async function startRequestSink(): Promise<RequestSink> {
       } catch {
         body = text;
       }
-      received.push({ path: (req.url ?? "/").split("?")[0]!, body });
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, id: `sink-${received.length}` }));
+      received.push({ path: (req.url ?? "/").split("?")[0]!, body, headers: req.headers });
+      const status = opts.status ?? 200;
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300, id: `sink-${received.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

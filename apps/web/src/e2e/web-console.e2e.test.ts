@@ -22,7 +22,7 @@ describe("web console against the Dev Server", () => {
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
     await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/assets/new", "/assets/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -114,7 +114,7 @@ describe("web console against the Dev Server", () => {
     const approvals = await approved();
     // The form minted the decision's id when it was shown; the event's id carries it, so a second,
     // deliberate approval from a new form would not be dropped as a re-send of this one.
-    const decisionId = approvals[0]?.data.decisionId;
+    const decisionId = String(approvals[0]?.data.decisionId);
     expect(decisionId).toMatch(/^decision_/);
     const sent = { briefId, approvedBy: "operator_grace", decisionId };
     expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent), sent]]);
@@ -152,7 +152,7 @@ describe("web console against the Dev Server", () => {
     const reminderId = await page.locator('input[name="reminderId"]').inputValue();
     await page.getByLabel("Send at").fill("2030-01-15T09:30");
     await page.getByLabel("Channel").selectOption("email");
-    await page.getByLabel("To").fill("ada@example.com");
+    await page.getByLabel("Email address").fill("ada@example.com");
     await page.getByLabel("Subject").fill("Kick-off tomorrow");
     await page.getByLabel("Message").fill("A reminder that the kick-off is tomorrow at 10:00.");
     await page.getByRole("button", { name: "Schedule reminder" }).click();
@@ -161,7 +161,7 @@ describe("web console against the Dev Server", () => {
     const sendAt = "2030-01-15T08:30:00.000Z";
     await expect
       .poll(async () => (await storedEvents("studio/reminder.scheduled")).filter((e) => e.data.reminderId === reminderId).map((e) => [e.id, e.data.sendAt, e.ts]), { timeout: 15_000 })
-      .toEqual([[`studio/reminder.scheduled@1:${reminderId}`, sendAt, Date.parse(sendAt)]]);
+      .toEqual([[`studio/reminder.scheduled@2:${reminderId}`, sendAt, Date.parse(sendAt)]]);
     await paris.close();
   });
 

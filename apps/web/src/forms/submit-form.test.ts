@@ -54,7 +54,7 @@ const forms: Array<[string, StudioForm, { valid: readonly unknown[] }]> = [
   ["register asset", registerAssetForm, fixtures.assetUploaded],
   ["issue invoice", issueInvoiceForm, fixtures.invoiceIssued],
   ["mark invoice paid", markInvoicePaidForm, fixtures.invoicePaid],
-  ["schedule reminder", scheduleReminderForm, fixtures.reminderScheduled],
+  ["schedule reminder", scheduleReminderForm, fixtures.reminderScheduledV2],
 ];
 
 describe("console forms", () => {
@@ -125,18 +125,38 @@ describe("console forms", () => {
   });
 
   it("refuses a reminder in the past, and reads the time in the browser's time zone", async () => {
-    const past = typed(scheduleReminderForm.fields, { ...fixtures.reminderScheduled.valid[0], sendAt: "2026-05-31T08:00:00.000Z" });
+    const past = typed(scheduleReminderForm.fields, { ...fixtures.reminderScheduledV2.valid[0], sendAt: "2026-05-31T08:00:00.000Z" });
     const refused = await submitForm(t.client, scheduleReminderForm, past, NOW);
     expect(refused).toMatchObject({ ok: false, state: { fieldErrors: { sendAt: "Pick a time in the future." } } });
     expect(t.sink.events).toEqual([]);
 
     // 09:00 typed in UTC+2 (getTimezoneOffset() = -120) is 07:00Z.
-    const form = typed(scheduleReminderForm.fields, fixtures.reminderScheduled.valid[0]);
+    const form = typed(scheduleReminderForm.fields, fixtures.reminderScheduledV2.valid[0]);
     form.set("sendAt", "2027-04-01T09:00");
     form.set("tzOffset", "-120");
     const sent = await submitForm(t.client, scheduleReminderForm, form, NOW);
     expect(sent.ok).toBe(true);
     expect(t.sink.events[0]).toMatchObject({ ts: Date.parse("2027-04-01T07:00:00.000Z"), data: { sendAt: "2027-04-01T07:00:00.000Z" } });
+  });
+
+  it("schedules a reminder typed by channel (v2): only the chosen channel's target is sent, and a missing one is named", async () => {
+    const [email, webhook] = fixtures.reminderScheduledV2.valid;
+    // A webhook reminder with an address left in the email input: the address is not sent.
+    const form = typed(scheduleReminderForm.fields, webhook);
+    form.set("encrypted.target.address", "ada@example.com");
+    const sent = await submitForm(t.client, scheduleReminderForm, form, NOW);
+    expect(sent.ok).toBe(true);
+    const [received] = await t.received();
+    expect(received).toMatchObject({ v: "2" });
+    expect((received?.data as typeof webhook).encrypted.target).toEqual({ channel: "webhook", url: webhook.encrypted.target.url });
+    // An email reminder whose address is blank: refused, naming the address input.
+    t.sink.events.length = 0;
+    const blank = typed(scheduleReminderForm.fields, email);
+    blank.delete("encrypted.target.address");
+    const refused = await submitForm(t.client, scheduleReminderForm, blank, NOW);
+    expect(refused).toMatchObject({ ok: false });
+    if (!refused.ok) expect(Object.keys(refused.state.fieldErrors)).toEqual(["encrypted.target.address"]);
+    expect(t.sink.events).toEqual([]);
   });
 
   it("marks an invoice paid now when no time is given", async () => {

@@ -14,7 +14,7 @@ const cases = {
   "asset.uploaded": fixtures.assetUploaded,
   "invoice.issued": fixtures.invoiceIssued,
   "invoice.paid": fixtures.invoicePaid,
-  "reminder.scheduled": fixtures.reminderScheduled,
+  "reminder.scheduled": fixtures.reminderScheduledV2,
 } satisfies Record<ProducibleEventKey, unknown>;
 
 let t: WebTestClient;
@@ -74,11 +74,28 @@ describe("POST /api/events/<event>", () => {
   }
 
   it("sends a reminder with ts = sendAt so Inngest delivers it then", async () => {
-    const data = fixtures.reminderScheduled.valid[0];
+    const data = fixtures.reminderScheduledV2.valid[0];
     const res = await post("reminder.scheduled", data);
     expect(res.status).toBe(202);
     expect(((await res.json()) as { deliverAt: string }).deliverAt).toBe(new Date(data.sendAt).toISOString());
     expect(t.sink.events[0]?.ts).toBe(Date.parse(data.sendAt));
+  });
+
+  it("produces reminders as v2 only: a v1 body (free-text `to`) is refused with 400 naming the target, and nothing is sent", async () => {
+    const res = await post("reminder.scheduled", fixtures.reminderScheduled.valid[0]);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { fields: Array<{ path: string }> };
+    expect(body.fields.map((f) => f.path)).toContain("data.encrypted.target");
+    expect(t.sink.events).toEqual([]);
+  });
+
+  it("sends only what the contract defines: a key it does not know never reaches Inngest (in plain text or at all)", async () => {
+    const data = fixtures.briefSubmitted.valid[0];
+    const res = await post("brief.submitted", { ...data, contactPhone: "+44 20 7946 0000", encrypted: { ...data.encrypted, note: "stray" } });
+    expect(res.status).toBe(202);
+    const [sent] = await t.received();
+    expect(sent?.data).toEqual(data);
+    expect(JSON.stringify(t.sink.events)).not.toContain("+44 20 7946 0000");
   });
 
   it("answers 404 for an event the web app does not produce, and 400 for a body that is not JSON", async () => {

@@ -1,4 +1,4 @@
-import { createWithDedupe, reminderScheduled, scheduleAt, type ContractIssue, type EventData } from "@studio/events";
+import { createWithDedupe, reminderScheduledV2, scheduleAt, type ContractIssue, type EventData } from "@studio/events";
 import { type EventSender } from "./event-sender.ts";
 import { type ProducibleEvent } from "./producible-events.ts";
 import { validateIssues } from "./validate-issues.ts";
@@ -17,8 +17,8 @@ export type ProduceResult<TData = unknown> =
   | { ok: false; issues: readonly ContractIssue[] };
 
 /**
- * Validates `data` against the event's contract and, only if it is valid, sends it once with the
- * contract's dedupe id (built by `event.create()`). A reminder is sent with `ts` = its `sendAt`, so
+ * Validates `data` against the event's contract and, only if it is valid, sends what the contract
+ * defines of it (unknown keys dropped) once, with the contract's dedupe id (built by `event.create()`). A reminder is sent with `ts` = its `sendAt`, so
  * Inngest delivers it then. Invalid data sends nothing and returns every bad field.
  */
 export async function produceEvent<TEvent extends ProducibleEvent>(
@@ -28,7 +28,9 @@ export async function produceEvent<TEvent extends ProducibleEvent>(
 ): Promise<ProduceResult<EventData<TEvent>>> {
   const issues = validateIssues(event, data);
   if (issues.length > 0) return { ok: false, issues };
-  const valid = data as EventData<TEvent>;
+  // What the contract defines, and nothing else: a key it does not know (a stray field of a
+  // script, the other channel's input of a form) would otherwise reach Inngest unencrypted.
+  const valid = event.schema.parse(data) as EventData<TEvent>;
   const deliverAt = isReminder(event, valid) ? new Date(valid.sendAt) : undefined;
   const payload = deliverAt ? scheduleAt(event, valid, deliverAt) : createWithDedupe(event, valid);
   const { ids } = await sender.send(payload);
@@ -41,6 +43,6 @@ export async function produceEvent<TEvent extends ProducibleEvent>(
   };
 }
 
-function isReminder(event: ProducibleEvent, data: unknown): data is EventData<typeof reminderScheduled> {
-  return event.name === reminderScheduled.name && typeof (data as { sendAt?: unknown }).sendAt === "string";
+function isReminder(event: ProducibleEvent, data: unknown): data is EventData<typeof reminderScheduledV2> {
+  return event.name === reminderScheduledV2.name && typeof (data as { sendAt?: unknown }).sendAt === "string";
 }

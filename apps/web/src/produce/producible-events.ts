@@ -6,7 +6,7 @@ import {
   briefWithdrawn,
   invoiceIssued,
   invoicePaid,
-  reminderScheduled,
+  reminderScheduledV2,
   type ContractEventType,
   type EventSchema,
 } from "@studio/events";
@@ -26,7 +26,9 @@ export const producibleEvents = {
   "asset.uploaded": assetUploaded,
   "invoice.issued": invoiceIssued,
   "invoice.paid": invoicePaid,
-  "reminder.scheduled": reminderScheduled,
+  // v2 only: the target is typed by channel (an email address, or a webhook URL), each validated
+  // here before anything is sent. v1's free-text `to` is deprecated and no longer produced.
+  "reminder.scheduled": reminderScheduledV2,
 } as const satisfies Record<string, ProducibleEvent>;
 
 export type ProducibleEventKey = keyof typeof producibleEvents;

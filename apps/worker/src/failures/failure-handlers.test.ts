@@ -14,6 +14,7 @@ import { onChaseInvoiceFailure } from "./chase-invoice-failure.ts";
 import { onIndexAssetsFailure } from "./index-assets-failure.ts";
 import { onIntakeBriefCancelledFailure } from "./intake-brief-cancelled-failure.ts";
 import { onIntakeBriefFailure } from "./intake-brief-failure.ts";
+import { onPingFailure } from "./ping-failure.ts";
 import { onProcessAssetFailure } from "./process-asset-failure.ts";
 import { onSendDigestFailure } from "./send-digest-failure.ts";
 import { onSendReminderFailure } from "./send-reminder-failure.ts";
@@ -119,6 +120,7 @@ describe("failure handlers", () => {
       original: { name: "studio/digest.requested", data: digestRequestedFixtures.valid[0] },
       item: "the weekly digest of client client_acme",
     },
+    { name: "ping", handler: onPingFailure, original: { name: "studio/diagnostics.pinged", data: { pingId: "ping_01" } }, item: "ping ping_01" },
   ];
 
   for (const { name, handler, original, item, subject } of cases) {

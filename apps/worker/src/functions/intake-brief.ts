@@ -56,7 +56,7 @@ const LOOK_BACK_SKEW_MS = 5_000;
  * - docs/research/inngest/creating-an-event-key.md#idempotency-is-per-function-dedupe-is-per-event (idempotency per briefId)
  * - docs/research/inngest/cleanup-after-function-cancellation.md#cancellation-does-not-trigger-onfailure (cancelOn + intake-brief-cancelled)
  * - docs/research/inngest/wait-for-an-event.md#only-events-that-arrive-during-the-wait-count (the look-back and relay before each wait)
- * - docs/research/inngest/performing-api-requests-or-fetch.md#stepfetch-stores-a-5xx-as-a-success (team messages via step.fetch)
+ * - docs/research/inngest/performing-api-requests-or-fetch.md#stepfetch-requests-are-stored-in-plain-text (team messages from the worker, in step.run)
  * - docs/research/inngest/failure-handlers.md#compensation (releasing the slot)
  */
 export const intakeBrief = inngest.createFunction(

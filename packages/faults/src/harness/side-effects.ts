@@ -45,7 +45,7 @@ export type SideEffects = {
   workerEnv: Record<string, string>;
   /**
    * The AI app's primary model: an OpenAI-compatible server here, called by this app's own process
-   * (`wrap`) or by Inngest (`infer`). Merge it into the AI app's env.
+   * (`wrap`) or by Inngest (`infer`), and its team channel for failure alerts. Merge it into the AI app's env.
    */
   aiEnv: (transport: "infer" | "wrap") => Record<string, string>;
   /** Every request so far, or those on one path ("/rendition", "/email", "/webhook", "/v1/chat/completions", "/e"...). */
@@ -142,8 +142,9 @@ export async function startSideEffects(): Promise<SideEffects> {
       AI_MODEL: TEST_MODEL,
       AI_API_KEY: "faults-model-key",
       AI_TRANSPORT: transport,
-      // Cloud mode requires the team channel for failure alerts (apps/ai env.ts).
+      // The team channel failure alerts go to (required in cloud mode), with its token like the worker's.
       WEBHOOK_URL: `${origin}/webhook`,
+      WEBHOOK_TOKEN: "faults-webhook-token",
     }),
     hits: (path) => (path ? hits.filter((h) => h.path === path) : [...hits]),
     answer: (path, answer, match = () => true) => {

@@ -40,6 +40,7 @@ const candidates = (name: string): string[] => [
   `https://planted${hex(12)}@o1.ingest.sentry.io/4242`,
   `https://planted-${hex(8)}.example.com/hook/${hex(12)}`,
   `${randomBytes(32).toString("base64")},${randomBytes(32).toString("base64")}`,
+  `postgres://planted:${hex(12)}@db-${hex(6)}.example.com:5432/studio`,
 ];
 
 function plantedStrings(value: unknown): string[] {

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { reminderScheduled } from "@studio/events";
-import { findEventData } from "../../../src/activity/find-event-data.ts";
+import { findReminder } from "../../../src/activity/find-reminder.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { stillChanging } from "../../../src/activity/still-changing.ts";
@@ -24,13 +23,13 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
   const activity = await settle(loadItemActivity(inngestApi, reveal, "reminder", reminderId));
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
-  const reminder = findEventData(events, reminderScheduled);
+  const reminder = findReminder(events);
   const delivered = events.some((e) => e.runs.some((r) => r.status === "Completed"));
   return (
     <>
       <SentNotice sent={sent} />
       <div className="page-head">
-        <h1>{reminder?.encrypted.subject ?? `Reminder ${reminderId}`}</h1>
+        <h1>{reminder?.subject ?? `Reminder ${reminderId}`}</h1>
         <span className="badge">{delivered ? "Delivered" : "Scheduled"}</span>
       </div>
       <section className="panel" aria-labelledby="reminder-facts">
@@ -40,11 +39,11 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
             <dt>Send at</dt>
             <dd>{formatInstant(reminder.sendAt)}</dd>
             <dt>Channel</dt>
-            <dd>{reminder.channel === "email" ? "Email" : "Team webhook"}</dd>
+            <dd>{reminder.channel === "email" ? "Email" : "Webhook"}</dd>
             <dt>To</dt>
-            <dd>{reminder.encrypted.to}</dd>
+            <dd>{reminder.to}</dd>
             <dt>Message</dt>
-            <dd style={{ whiteSpace: "pre-wrap" }}>{reminder.encrypted.message}</dd>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{reminder.message}</dd>
           </dl>
         ) : (
           <p className="muted">

@@ -1,0 +1,30 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+
+/**
+ * Bundles one module the way the Hono apps' deploy build does (@studio/tsup-config: ESM for
+ * Node, everything bundled in, a `require` for the CommonJS parts) into `outdir`, with a
+ * metafile beside it. For entries that have no bundle of their own to measure (the web app's
+ * serve route, which Next compiles). Returns the output file and the metafile's path.
+ */
+export async function bundleEntry({ entry, outdir, splitting = true }: { entry: string; outdir: string; splitting?: boolean }) {
+  const result = await build({
+    entryPoints: [entry],
+    outdir,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    splitting,
+    metafile: true,
+    logLevel: "warning",
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    define: { "import.meta.vitest": "undefined" },
+  });
+  const metafile = path.join(outdir, "metafile-esm.json");
+  writeFileSync(metafile, JSON.stringify(result.metafile));
+  const out = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+  if (!out) throw new Error(`bundleEntry: esbuild produced no entry output for ${entry}`);
+  return { file: path.resolve(out), metafile };
+}

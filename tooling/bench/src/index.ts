@@ -1,0 +1,11 @@
+export { bundleBreakdown, kb, type BundleBreakdown, type BundleOutput } from "./bundle-breakdown.ts";
+export { bundleEntry } from "./bundle-entry.ts";
+export { runColdStart, type ColdStartEntry, type ColdStartOptions } from "./cold-start.ts";
+export { loadLine, machineLine } from "./machine-line.ts";
+export { recordRequests, replayInterleaved, type FetchHandler, type RecordedRequest, type ReplayOptions, type ReplayVariant, type VariantCost } from "./replay-interleaved.ts";
+export { mean, median, percentOver, quantile } from "./stats.ts";
+export { msLine, timeImports, type ImportTarget, type ImportTimes } from "./time-imports.ts";
+export { reportOutsideStdout } from "./report-fd.ts";
+export { runStepOverhead, stepHeavy, stepOutput, type PlayRun, type StepOverheadOptions, type StepOverheadVariant } from "./step-overhead.ts";
+export { useEnvironment } from "./env.ts";
+export { timeCommand, type CommandTime } from "./time-command.ts";
