@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { analyseBriefReturnSchema, assetTagged, briefAnalysed, briefAnalysedV2 } from "@studio/events";
+import { analyseBriefReturnSchema, assetTaggedV2, briefAnalysed, briefAnalysedV2 } from "@studio/events";
 import { DEV_ONLY_ENCRYPTION_KEY, decryptAll } from "@studio/middleware";
 import { eventually, startStack, type Stack } from "@studio/dev-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,9 @@ describe("the AI app against the real Dev Server", () => {
     expect(analysed[0]!.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
     const { analysis, ...facts } = result;
     expect(briefAnalysedV2.schema.parse(await decryptAll(analysed[0]!.data, [DEV_ONLY_ENCRYPTION_KEY]))).toEqual({ ...facts, encrypted: { analysis } });
+    console.info(
+      `[figures] ai debounce 2s per briefId: 3 brief.updated 300 ms apart → ${calls.length} model call and 1 run (revision ${result.revision}, the last edit's text); the earlier events started ${(await stack.api.runsForEvent(ids[0]!)).length + (await stack.api.runsForEvent(ids[1]!)).length} runs`,
+    );
   });
 
   it("falls back to the Anthropic-format model after the primary answers 500 through every retry", async () => {
@@ -114,7 +117,7 @@ describe("the AI app against the real Dev Server", () => {
     expect(models.chatRequests().filter(mentions(briefId)).map((c) => c.model)).toEqual(["studio-primary", "studio-primary"]);
   });
 
-  it("tags a processed asset and emits studio/asset.tagged", async () => {
+  it("tags a processed asset and emits studio/asset.tagged v2, its tags and alt text stored encrypted", async () => {
     const assetId = `e2e-asset-${randomUUID()}`;
     const [id] = await stack.api.send({
       name: "studio/asset.processed",
@@ -126,11 +129,14 @@ describe("the AI app against the real Dev Server", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ task: "tags", model: "studio-primary" });
 
-    const tagged = await stack.api.waitForEvents(assetTagged.name, (e) => e.data["assetId"] === assetId);
+    const tagged = await stack.api.waitForEvents(assetTaggedV2.name, (e) => e.data["assetId"] === assetId);
     expect(tagged).toHaveLength(1);
-    expect(assetTagged.schema.parse(tagged[0]!.data)).toMatchObject({
+    // What Inngest stored: the model's answer only as ciphertext.
+    expect(tagged[0]!.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
+    expect(JSON.stringify(tagged[0]!.data)).not.toContain("studio shot");
+    expect(assetTaggedV2.schema.parse(await decryptAll(tagged[0]!.data, [DEV_ONLY_ENCRYPTION_KEY]))).toMatchObject({
       projectId: "project_e2e",
-      tags: ["product", "studio shot", "white background", "minimal"],
+      encrypted: { tags: ["product", "studio shot", "white background", "minimal"] },
       model: { provider: "openai-compatible", offline: false },
     });
   });

@@ -35,6 +35,10 @@ try {
   for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })) {
     if (/^(workspace|catalog):/.test(range)) problems.push(`published dependency ${name}@${range} was not rewritten`);
   }
+  // A peer pinned exactly (the catalog's pin, rewritten into the tarball) conflicts with every other version a team has.
+  for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
+    if (/^=?\d+\.\d+\.\d+(-[\w.]+)?$/.test(range)) problems.push(`published peer dependency ${name}@${range} is an exact version: publish a range (e.g. ^${range.replace(/^=/, "")})`);
+  }
 
   for (const [dist, src] of [["dist/index.js", "src/index.ts"], ["dist/fixtures/index.js", "src/fixtures/index.ts"]] as const) {
     const built = Object.keys((await import(pathToFileURL(join(packageDir, dist)).href)) as object).sort();

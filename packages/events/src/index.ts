@@ -22,6 +22,7 @@ export { modelInfoSchema, usageSchema, type ModelInfo, type Usage } from "./shar
 
 export { assetProcessed } from "./events/asset-processed.ts";
 export { assetTagged } from "./events/asset-tagged.ts";
+export { assetTaggedV2 } from "./events/asset-tagged-v2.ts";
 export { assetUploaded } from "./events/asset-uploaded.ts";
 export { automationFailed } from "./events/automation-failed.ts";
 export { briefAnalysed } from "./events/brief-analysed.ts";

@@ -26,8 +26,10 @@ describe("the contract registry", () => {
     expect(c.version).toMatch(/^[1-9]\d*$/);
     expect(c.description).toMatch(/^[A-Z][^\n]{10,140}$/);
     for (const party of [c.owner, ...c.producers, ...c.consumers]) expect(parties).toContain(party);
-    expect(c.producers.length).toBeGreaterThan(0);
-    expect(c.consumers.length).toBeGreaterThan(0);
+    // Who really produces and consumes it is held to the apps' code by each app's contract-roles.test.ts
+    // (an event may have neither in these apps: a deprecated version, or one only the console shows).
+    expect(new Set(c.producers).size).toBe(c.producers.length);
+    expect(new Set(c.consumers).size).toBe(c.consumers.length);
   });
 
   it.each(allEvents.map((e) => [e.name, e] as const))("%s keeps personal data under data.encrypted", (_name, event) => {

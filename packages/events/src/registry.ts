@@ -1,6 +1,7 @@
 import { type AnyContractEvent } from "./contract/contract-event-type.ts";
 import { assetProcessed } from "./events/asset-processed.ts";
 import { assetTagged } from "./events/asset-tagged.ts";
+import { assetTaggedV2 } from "./events/asset-tagged-v2.ts";
 import { assetUploaded } from "./events/asset-uploaded.ts";
 import { automationFailed } from "./events/automation-failed.ts";
 import { briefAnalysed } from "./events/brief-analysed.ts";
@@ -29,6 +30,7 @@ export const allEvents: readonly AnyContractEvent[] = [
   assetUploaded,
   assetProcessed,
   assetTagged,
+  assetTaggedV2,
   invoiceIssued,
   invoicePaid,
   reminderScheduled,

@@ -29,7 +29,7 @@ const env = benchEnv.all();
 
 console.log(`Dev loop: ${machineLine()}`);
 
-type DryTask = { taskId: string; cache: { status: string }; resolvedTaskDefinition: { cache: boolean } };
+type DryTask = { taskId: string; command: string; cache: { status: string }; resolvedTaskDefinition: { cache: boolean } };
 
 if (!values["skip-cache"]) {
   // The turbo commands of the root `test` and `typecheck` scripts.
@@ -43,7 +43,8 @@ if (!values["skip-cache"]) {
   for (const c of commands) {
     const dry = timeCommand(turbo, [...c.args, "--dry=json"], { cwd: repoRoot, env });
     if (dry.status !== 0) throw new Error(`turbo ${c.args.join(" ")} --dry=json failed:\n${dry.output.slice(-3000)}`);
-    const tasks = (JSON.parse(dry.output.slice(dry.output.indexOf("{"))) as { tasks: DryTask[] }).tasks;
+    // Packages without the script show up as "<NONEXISTENT>" tasks: nothing runs for them.
+    const tasks = (JSON.parse(dry.output.slice(dry.output.indexOf("{"))) as { tasks: DryTask[] }).tasks.filter((t) => t.command !== "<NONEXISTENT>");
     const uncacheable = tasks.filter((t) => !t.resolvedTaskDefinition.cache).map((t) => t.taskId);
     const misses = tasks.filter((t) => t.resolvedTaskDefinition.cache && t.cache.status !== "HIT").map((t) => t.taskId);
     console.log(`  ${c.name.padEnd(16)} ${tasks.length} tasks: ${tasks.length - misses.length - uncacheable.length} cached, ${misses.length} to run${misses.length ? ` (${misses.join(", ")})` : ""}${uncacheable.length ? `, ${uncacheable.length} never cached (${uncacheable.join(", ")})` : ""}`);

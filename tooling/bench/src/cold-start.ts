@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleBreakdown, kb } from "./bundle-breakdown.ts";
@@ -25,6 +25,12 @@ export interface ColdStartOptions {
   rounds?: number;
   /** Target: entry / floor (median import wall time). */
   target?: number;
+  /**
+   * Also time import + serving this execution request (the entries' default export is their Hono
+   * app), against the floor packages plus `floorApp` (JavaScript source of a bare app serving the
+   * same function slug: bareHonoAppSource).
+   */
+  firstRequest?: { request: { url: string; body: string; headers: Record<string, string> }; floorApp: string };
 }
 
 /**
@@ -44,28 +50,47 @@ export async function runColdStart(options: ColdStartOptions): Promise<Record<st
       console.log(`  ${name.padEnd(44)} ${kb(bytes).padStart(9)} ${((100 * bytes) / breakdown.total).toFixed(1).padStart(5)}%`);
     }
   }
+  const floorImports = [...options.floor];
+  if (options.firstRequest) {
+    const dir = path.join(options.appDir, "node_modules/.cache/studio-bench");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "floor-app.mjs");
+    writeFileSync(file, options.firstRequest.floorApp);
+    floorImports.push(pathToFileURL(file).href);
+  }
+  const request = options.firstRequest?.request;
+  const floorEnv = { NODE_ENV: "production", ...options.entries[0]?.env };
   const targets: ImportTarget[] = [
-    { name: `floor: ${options.floor.join(" + ")}`, imports: options.floor, cwd: options.appDir, env: { NODE_ENV: "production" } },
+    { name: `floor: ${options.floor.join(" + ")}${request ? " (+ a bare app)" : ""}`, imports: floorImports, cwd: options.appDir, env: floorEnv, ...(request ? { firstRequest: request } : {}) },
     ...options.entries.map((entry) => {
       const file = path.resolve(options.appDir, entry.file);
       if (!existsSync(file)) throw new Error(`${entry.name}: ${file} does not exist; build the app first (turbo runs "build" before "bench")`);
-      return { name: entry.name, imports: [pathToFileURL(file).href], cwd: options.appDir, env: { NODE_ENV: "production", ...entry.env } };
+      return { name: entry.name, imports: [pathToFileURL(file).href], cwd: options.appDir, env: { NODE_ENV: "production", ...entry.env }, ...(request ? { firstRequest: request } : {}) };
     }),
   ];
   console.log(`\n${rounds} fresh processes per target, interleaved (after one warm-up round); import time only (Node's own start-up excluded)`);
   const times = await timeImports(targets, { rounds });
   const floor = times[0]!;
-  console.log(`${"target".padEnd(46)} ${"wall".padStart(18)} ${"CPU".padStart(18)} ${"wall/floor".padStart(11)} ${"CPU/floor".padStart(10)} ${"process".padStart(9)}`);
+  console.log(`${"target".padEnd(52)} ${"wall".padStart(18)} ${"CPU".padStart(18)} ${"wall/floor".padStart(11)} ${"CPU/floor".padStart(10)} ${"process".padStart(9)}`);
   const ratios: Record<string, { wall: number; cpu: number }> = {};
   for (const t of times) {
     const wall = median(t.wall) / median(floor.wall);
     const cpu = median(t.cpu) / median(floor.cpu);
     ratios[t.name] = { wall, cpu };
     console.log(
-      `${t.name.padEnd(46)} ${msLine(t.wall).padStart(18)} ${msLine(t.cpu).padStart(18)} ${`${wall.toFixed(2)}x`.padStart(11)} ${`${cpu.toFixed(2)}x`.padStart(10)} ${`${median(t.process).toFixed(0)} ms`.padStart(9)}`,
+      `${t.name.padEnd(52)} ${msLine(t.wall).padStart(18)} ${msLine(t.cpu).padStart(18)} ${`${wall.toFixed(2)}x`.padStart(11)} ${`${cpu.toFixed(2)}x`.padStart(10)} ${`${median(t.process).toFixed(0)} ms`.padStart(9)}`,
     );
   }
-  if (options.target) console.log(`(target: entry / floor <= ${options.target}x, median wall time)`);
+  if (request) {
+    console.log(`\nImport + serving one execution request (the function's first run request), same processes:`);
+    console.log(`${"target".padEnd(52)} ${"wall".padStart(18)} ${"CPU".padStart(18)} ${"wall/floor".padStart(11)} ${"CPU/floor".padStart(10)}`);
+    for (const t of times) {
+      console.log(
+        `${t.name.padEnd(52)} ${msLine(t.firstWall).padStart(18)} ${msLine(t.firstCpu).padStart(18)} ${`${(median(t.firstWall) / median(floor.firstWall)).toFixed(2)}x`.padStart(11)} ${`${(median(t.firstCpu) / median(floor.firstCpu)).toFixed(2)}x`.padStart(10)}`,
+      );
+    }
+  }
+  if (options.target) console.log(`(target: entry / floor <= ${options.target}x, median import wall time)`);
   console.log(`end: ${loadLine()}\n`);
   return ratios;
 }

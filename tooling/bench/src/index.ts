@@ -9,3 +9,4 @@ export { reportOutsideStdout } from "./report-fd.ts";
 export { runStepOverhead, stepHeavy, stepOutput, type PlayRun, type StepOverheadOptions, type StepOverheadVariant } from "./step-overhead.ts";
 export { useEnvironment } from "./env.ts";
 export { timeCommand, type CommandTime } from "./time-command.ts";
+export { bareHonoAppSource, executionRequest } from "./execution-request.ts";

@@ -1,4 +1,4 @@
-import { assetProcessed, assetTagged } from "@studio/events";
+import { assetProcessed, assetTaggedV2 } from "@studio/events";
 import { assetProcessedFixtures } from "@studio/events/fixtures";
 import { describe, expect, it } from "vitest";
 import { inngest } from "../client.ts";
@@ -17,7 +17,7 @@ const inferBodies = (ctx: { step: unknown }) =>
   (ctx.step as { ai: { infer: { mock: { calls: [string, { body: { messages: Array<{ role: string; content: unknown }> } }][] } } } }).ai.infer.mock.calls;
 
 describe("tag-asset", () => {
-  it("sends the web rendition to a vision model and emits asset.tagged with tidied, validated tags", async () => {
+  it("sends the web rendition to a vision model and emits asset.tagged v2 with tidied, validated tags under encrypted", async () => {
     const { result, error, ctx, sent } = await executeFunction(fnWith(openAiWithAnthropicFallback), {
       events: [processed],
       steps: { tag: recorded.openai.assetTags.body },
@@ -31,8 +31,9 @@ describe("tag-asset", () => {
       altText: "A ceramic mug photographed on a plain white background in soft daylight.",
       model: { provider: "openai", name: "gpt-4o-mini-2024-07-18", offline: false },
     };
-    expect(sent).toEqual([{ name: assetTagged.name, data: expected }]);
-    expect(assetTagged.schema.safeParse(sent[0]?.data).success).toBe(true);
+    const { tags, altText, ...facts } = expected;
+    expect(sent).toEqual([{ name: assetTaggedV2.name, data: { ...facts, encrypted: { tags, altText } } }]);
+    expect(assetTaggedV2.schema.safeParse(sent[0]?.data).success).toBe(true);
     expect(result).toMatchObject({ ...expected, usage: { inputTokens: 1210, outputTokens: 41 } });
 
     const [[id, { body }]] = inferBodies(ctx) as [[string, { body: { messages: Array<{ role: string; content: unknown }> } }]];
@@ -67,9 +68,9 @@ describe("tag-asset", () => {
   it("offline: emits placeholder tags and alt text that say so", async () => {
     const { error, sent } = await executeFunction(tagAssetFunction, { events: [processed] });
     expect(error).toBeUndefined();
-    const data = assetTagged.schema.parse(sent[0]?.data);
-    expect(data.tags[0]).toBe(OFFLINE_TAG);
-    expect(data.altText).toMatch(/^Offline placeholder, not an AI description/);
+    const data = assetTaggedV2.schema.parse(sent[0]?.data);
+    expect(data.encrypted.tags[0]).toBe(OFFLINE_TAG);
+    expect(data.encrypted.altText).toMatch(/^Offline placeholder, not an AI description/);
     expect(data.model).toEqual({ provider: "offline", name: "offline-heuristic", offline: true });
   });
 

@@ -1,4 +1,4 @@
-import { assetProcessed, assetTagged } from "@studio/events";
+import { assetProcessed, assetTaggedV2 } from "@studio/events";
 import { z } from "zod";
 import { reportFailure } from "../failures/report-failure.ts";
 import { askStructured } from "../inference/ask-structured.ts";
@@ -9,7 +9,8 @@ import type { ModelFunctionDeps } from "./model-function-deps.ts";
 import { throttleFor } from "./throttle-for.ts";
 
 /**
- * What the model must answer: the tags and alt text of the contract's asset.tagged event, after
+ * What the model must answer: the tags and alt text of the contract's asset.tagged event (v2's
+ * encrypted part), after
  * tidying the tags (trimmed, lower case, no repeats), which models get wrong in harmless ways.
  */
 export const assetTagsAnswerSchema = z.preprocess(
@@ -19,11 +20,13 @@ export const assetTagsAnswerSchema = z.preprocess(
     const tags = [...new Set(raw.map((t) => (typeof t === "string" ? t.trim().toLowerCase() : t)).filter((t) => t !== ""))];
     return { ...value, tags };
   },
-  assetTagged.schema.pick({ tags: true, altText: true }),
+  assetTaggedV2.schema.shape.encrypted,
 );
 
 /**
- * `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`.
+ * `tag-asset`: tags and alt text for a processed asset, validated, emitted as `studio/asset.tagged`
+ * (v2: the tags and alt text under data.encrypted, since they are the model's answer about a
+ * client's asset).
  *
  * Applies:
  * - docs/research/inngest/ai-inference.md#a-malformed-answer-is-not-a-transient-error (one repair turn)
@@ -55,7 +58,7 @@ export function createTagAsset(client: AiClient, deps: ModelFunctionDeps) {
         },
       );
       const tagged = { assetId, projectId, tags: answer.value.tags, altText: answer.value.altText, model: answer.model };
-      await step.sendEvent("emit-asset-tagged", assetTagged.create(tagged));
+      await step.sendEvent("emit-asset-tagged", assetTaggedV2.create({ assetId, projectId, model: answer.model, encrypted: { tags: tagged.tags, altText: tagged.altText } }));
       logger.info({ assetId, tags: tagged.tags.length, attempts: answer.attempts, ...answer.model, ...answer.usage }, "asset tagged");
       return { ...tagged, usage: answer.usage };
     },

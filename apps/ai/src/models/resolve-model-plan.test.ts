@@ -10,6 +10,9 @@ const server = useModelTestServer();
 // Settings as env.ts produces them, from a plain environment (dev mode, probing off unless given).
 const settings = (vars: Record<string, string>) => readAiEnv({ INNGEST_DEV: "1", AI_LOCAL_PROBE_URLS: "none", ...vars });
 const nothingAnswers = () => Promise.resolve(undefined);
+// The real probe with room to answer: its 500 ms default bounds start-up, and on a loaded machine
+// the in-process test server can take longer than that. These tests are about which server wins.
+const patientProbe = (url: string) => probeLocalServer(url, 15_000);
 
 describe("resolveModelPlan", () => {
   it("auto with nothing configured and nothing local: the offline model, saying why", async () => {
@@ -20,7 +23,7 @@ describe("resolveModelPlan", () => {
   });
 
   it("auto finds a local OpenAI-compatible server and uses the first model it lists", async () => {
-    const plan = await resolveModelPlan(settings({ AI_LOCAL_PROBE_URLS: `http://127.0.0.1:9/v1,${server.baseUrl}` }));
+    const plan = await resolveModelPlan(settings({ AI_LOCAL_PROBE_URLS: `http://127.0.0.1:9/v1,${server.baseUrl}` }), patientProbe);
     expect(plan.primary).toMatchObject({ provider: "openai-compatible", name: "llama3.2:latest", baseUrl: server.baseUrl, apiKey: undefined, vision: false });
     expect(plan.reason).toBe(`auto: a local model server answered at ${server.baseUrl}`);
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models"]);
@@ -66,7 +69,7 @@ describe("resolveModelPlan", () => {
   });
 
   it("a keyless local base URL without AI_MODEL asks that server for its model", async () => {
-    const plan = await resolveModelPlan(settings({ AI_PROVIDER: "openai-compatible", AI_BASE_URL: server.baseUrl }));
+    const plan = await resolveModelPlan(settings({ AI_PROVIDER: "openai-compatible", AI_BASE_URL: server.baseUrl }), patientProbe);
     expect(plan.primary.name).toBe("llama3.2:latest");
     expect(plan.reason).toMatch(/model llama3\.2:latest is the first the server lists/);
   });

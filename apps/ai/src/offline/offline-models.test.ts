@@ -1,4 +1,4 @@
-import { assetTagged, briefAnalysisSchema } from "@studio/events";
+import { assetTaggedV2, briefAnalysisSchema } from "@studio/events";
 import { analyseBriefFixtures, assetProcessedFixtures } from "@studio/events/fixtures";
 import { describe, expect, it } from "vitest";
 import { offlineAssetTags, OFFLINE_TAG } from "./offline-asset-tags.ts";
@@ -33,6 +33,6 @@ describe("the offline asset tags", () => {
     const tags = offlineAssetTags(asset);
     expect(tags.tags[0]).toBe(OFFLINE_TAG);
     expect(tags.altText).toMatch(/^Offline placeholder, not an AI description: web\.webp/);
-    expect(assetTagged.schema.pick({ tags: true, altText: true }).safeParse(tags).success).toBe(true);
+    expect(assetTaggedV2.schema.shape.encrypted.safeParse(tags).success).toBe(true);
   });
 });

@@ -20,7 +20,9 @@ describe("worker failure handlers on the real Dev Server", () => {
       ai: { AI_THROTTLE: "off" },
     });
   });
+  const reported: string[] = [];
   afterAll(async () => {
+    console.info(`[figures] worker failure handlers: ${reported.length} functions failed for good on the engine, each handler emitted one automation.failed (answer not copied) and one alert: ${reported.join(", ")}`);
     await w?.stop();
   });
 
@@ -37,6 +39,7 @@ describe("worker failure handlers on the real Dev Server", () => {
     const [alert] = await w.services.waitFor(`${fn}'s alert`, () => alerts(fn).length > 0 && alerts(fn), 30_000);
     expect(alert).toContain(`:warning: ${fn} failed for ${item} (run ${runId})`);
     expect(alert).not.toContain("@client.example");
+    reported.push(fn);
     return report!;
   };
 

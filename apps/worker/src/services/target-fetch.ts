@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
-import { Agent, fetch as undiciFetch, type Response } from "undici";
+import type * as Undici from "undici";
+import type { Agent, Response } from "undici";
 import { hostAllowed } from "../config/target-hosts.ts";
 import { blockedAddressReason } from "./blocked-address.ts";
 import { TargetRefusedError } from "./target-refused-error.ts";
@@ -55,6 +56,13 @@ function checkUrl(url: URL, policy: TargetPolicy, what: string): void {
   }
 }
 
+/**
+ * undici (about a sixth of the worker's bundle) is loaded on the first call that needs it, not at
+ * start-up: most runs never call an address from event data (docs/benchmarks.md, "Cold start").
+ */
+let undici: Promise<typeof Undici> | undefined;
+const loadUndici = () => (undici ??= import("undici"));
+
 /** The TargetRefusedError behind a failed fetch (undici wraps connection errors in `cause`). */
 function refusalIn(error: unknown): TargetRefusedError | undefined {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
@@ -72,8 +80,10 @@ function refusalIn(error: unknown): TargetRefusedError | undefined {
  * `what` names the call in errors ("reminder webhook").
  */
 export function createTargetFetch(policy: TargetPolicy, what: string): TargetFetch {
-  const agent = new Agent({ connect: { lookup: guardedLookup(policy) } });
+  let agent: Agent | undefined;
   return async (url, init) => {
+    const { Agent, fetch: undiciFetch } = await loadUndici();
+    agent ??= new Agent({ connect: { lookup: guardedLookup(policy) } });
     let current = new URL(url);
     let method: string = init.method;
     let body: string | undefined = init.body;

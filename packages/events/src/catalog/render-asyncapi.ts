@@ -106,8 +106,9 @@ export function renderAsyncApi(input: CatalogInput, version: string): string {
       messages: { [id]: { $ref: `#/components/messages/${id}` } },
     };
     const ref = { channel: { $ref: `#/channels/${id}` }, messages: [{ $ref: `#/channels/${id}/messages/${id}` }] };
-    operations[`send_${id}`] = { action: "send", summary: `Produced by ${c.producers.join(", ")}`, ...ref, tags: c.producers.map((name) => ({ name })) };
-    operations[`receive_${id}`] = { action: "receive", summary: `Consumed by ${c.consumers.join(", ")}`, ...ref, tags: c.consumers.map((name) => ({ name })) };
+    // An operation per side that exists: an event may have no producer or no consumer in these apps.
+    if (c.producers.length > 0) operations[`send_${id}`] = { action: "send", summary: `Produced by ${c.producers.join(", ")}`, ...ref, tags: c.producers.map((name) => ({ name })) };
+    if (c.consumers.length > 0) operations[`receive_${id}`] = { action: "receive", summary: `Consumed by ${c.consumers.join(", ")}`, ...ref, tags: c.consumers.map((name) => ({ name })) };
   }
   for (const channel of input.channels) addChannel(channel, input.channelExamples.get(channel.key), { channels, operations, messages });
   const document = {

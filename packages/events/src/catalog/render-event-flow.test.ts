@@ -22,7 +22,22 @@ const event = (name: string, producers: string[], consumers: string[]) =>
 describe("the event-flow diagram", () => {
   it("draws one edge per producer → consumer pair, listing its events, plus invokes and channels", () => {
     const diagram = renderEventFlow({
-      events: [event("a/x.done", ["web"], ["worker"]), event("a/y.done", ["web"], ["worker", "ai"]), event("a/z.done", ["ai"], ["web"])],
+      events: [
+        event("a/x.done", ["web"], ["worker"]),
+        event("a/y.done", ["web"], ["worker", "ai"]),
+        event("a/z.done", ["ai"], ["web"]),
+        // A second version of a name is drawn on the same edge once; one with no consumer draws nothing.
+        defineEvent({
+          name: "a/x.done",
+          version: "2",
+          owner: "web",
+          producers: ["web"],
+          consumers: ["worker"],
+          description: "The second version of a/x.done, for this test.",
+          schema: z.object({ id: z.string() }),
+        }),
+        event("a/unread.done", ["ai"], []),
+      ],
       functions: [{ key: "k", functionId: "think", owner: "ai", callers: ["worker"] }],
       channels: [{ key: "progress", publishers: ["worker"], subscribers: ["web"] }],
     });

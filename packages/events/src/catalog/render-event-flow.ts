@@ -27,14 +27,14 @@ const LABELS: Record<string, string> = {
 export function renderEventFlow(input: EventFlowInput): string {
   const pairs = new Map<string, { from: string; to: string; names: string[] }>();
   const parties = new Set<string>();
+  // Deprecated versions too: a producer may still send one (the name is listed once per edge).
   for (const event of input.events) {
-    if (event.contract.deprecated) continue;
     for (const from of event.contract.producers) {
       for (const to of event.contract.consumers) {
         parties.add(from).add(to);
         const key = `${from}→${to}`;
         const pair = pairs.get(key) ?? { from, to, names: [] };
-        pair.names.push(event.name);
+        if (!pair.names.includes(event.name)) pair.names.push(event.name);
         pairs.set(key, pair);
       }
     }

@@ -7,9 +7,10 @@ export const assetTagged = defineEvent({
   name: "studio/asset.tagged",
   version: "1",
   owner: "ai",
-  producers: ["ai"],
-  consumers: ["web"],
-  description: "The AI app produced tags and alt text for a processed asset.",
+  producers: [],
+  consumers: [],
+  description: "The AI app produced tags and alt text for a processed asset. Replaced by v2, which encrypts the tags and alt text.",
+  deprecated: { replacedBy: "studio/asset.tagged@2", removeAfter: "2027-06-30" },
   schema: z.object({
     assetId: idSchema,
     projectId: idSchema,

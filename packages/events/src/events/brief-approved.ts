@@ -8,7 +8,7 @@ export const briefApproved = defineEvent({
   name: "studio/brief.approved",
   version: "1",
   owner: "web",
-  producers: ["web"],
+  producers: ["web", "worker"],
   consumers: ["worker"],
   description: "The client approved a brief; intake waits for this before creating the project.",
   schema: z.object({

@@ -43,7 +43,7 @@ export const analyseBriefContract = {
   appId: appIds.ai,
   functionId: "analyse-brief",
   owner: "ai",
-  callers: ["worker"],
+  callers: ["worker", "ai"],
   description: "Analyses a brief revision with the configured model and returns a structured analysis.",
   schemas: { data: analyseBriefDataSchema, return: analyseBriefReturnSchema },
 } as const;

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 
 /** The few libsodium-wrappers functions used here (the library ships no types). */
 type Sodium = {
@@ -8,6 +7,13 @@ type Sodium = {
   crypto_generichash(length: number, message: string): Uint8Array;
   crypto_secretbox_easy(message: Uint8Array, nonce: Uint8Array, key: Uint8Array): Uint8Array;
 };
+/** The module as `import()` hands it over (CommonJS: its exports are the default). */
+type SodiumModule = { default: Sodium };
+
+/** Through a CommonJS file (sodium.cjs): the library's ESM build is broken, and bundlers follow a require(). */
+async function loadSodium(): Promise<Sodium> {
+  return ((await import("./sodium.cjs")) as SodiumModule).default;
+}
 
 const NONCE_BYTES = 24;
 
@@ -19,15 +25,17 @@ export type Seal = (json: string) => string;
  * Node's CSPRNG in one call. libsodium.js in Node asks for random bytes four at a time, which
  * made the nonce 85% of the cost of encrypting a step output (see docs/benchmarks.md).
  *
- * It uses the libsodium-wrappers that @inngest/middleware-encryption itself depends on (same
- * library, same version). Resolves to undefined if that cannot be loaded; callers then fall back
- * to the middleware's own service, so this can only ever be slower, never different.
+ * It uses libsodium-wrappers as a dependency of this package, pinned to the version
+ * @inngest/middleware-encryption resolves to (pnpm then installs one copy, and a bundle holds
+ * one), loaded through sodium.cjs. It used to borrow the middleware's copy through
+ * createRequire, which a bundle cannot follow: in the deployed dist/ that lookup failed and every
+ * output was sealed the slow way (docs/benchmarks.md, "Cold start"). Resolves to undefined if it cannot be loaded; callers then
+ * fall back to the middleware's own service, so this can only ever be slower, never different.
  */
 export async function loadSecretbox(key: string): Promise<Seal | undefined> {
   let sodium: Sodium;
   try {
-    const fromMiddleware = createRequire(createRequire(import.meta.url).resolve("@inngest/middleware-encryption"));
-    sodium = fromMiddleware("libsodium-wrappers") as Sodium;
+    sodium = await loadSodium();
     await sodium.ready;
   } catch {
     return undefined;

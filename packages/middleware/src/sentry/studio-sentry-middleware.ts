@@ -1,6 +1,7 @@
 import { SentryMiddleware } from "@inngest/middleware-sentry";
 import * as Sentry from "@sentry/core";
 import type { Middleware } from "inngest";
+import { sentryReady, whenSentryReady } from "./init-sentry.ts";
 
 /** How long a request may wait for Sentry to deliver its events before answering Inngest. */
 const FLUSH_TIMEOUT_MS = 2_000;
@@ -65,7 +66,11 @@ export class StudioSentryMiddleware extends SentryMiddleware {
       this.#transactionName = `inngest:${fn.name}`;
       return await next();
     } finally {
-      if (this.#mayHaveCaptured) await Sentry.flush(FLUSH_TIMEOUT_MS);
+      if (this.#mayHaveCaptured) {
+        // Sentry may still be starting (it loads in the background): what was captured is queued until then.
+        await sentryReady();
+        await Sentry.flush(FLUSH_TIMEOUT_MS);
+      }
     }
   }
 
@@ -82,7 +87,11 @@ export class StudioSentryMiddleware extends SentryMiddleware {
         return (...args: unknown[]) => {
           this.#mayHaveCaptured = true;
           const capture = () => (value as (...a: unknown[]) => unknown)(...args);
-          return this.#lean ? this.#withRunScope(capture) : capture();
+          if (!this.#lean) return capture();
+          // While Sentry starts the capture is queued (and the event id it would return is not known yet).
+          let result: unknown;
+          whenSentryReady(() => (result = this.#withRunScope(capture)));
+          return result;
         };
       },
     });
@@ -111,10 +120,13 @@ export class StudioSentryMiddleware extends SentryMiddleware {
 
   /** The stock capture, with the run's tags on the event as the stock middleware sets them. */
   #capture(error: unknown, tags: Record<string, string>): void {
-    this.#withRunScope((scope) => {
-      scope.setTags(tags);
-      Sentry.captureException(error, { tags: { ...this.#tags, ...tags } });
-    });
+    const runTags = { ...this.#tags, ...tags };
+    whenSentryReady(() =>
+      this.#withRunScope((scope) => {
+        scope.setTags(tags);
+        Sentry.captureException(error, { tags: runTags });
+      }),
+    );
   }
 
   /** Runs `fn` in a scope holding what the stock middleware keeps on its isolation scope. */

@@ -1,5 +1,6 @@
-import { assetProcessed, assetTagged, assetUploaded } from "@studio/events";
+import { assetProcessed, assetUploaded } from "@studio/events";
 import { findEventData } from "../../../src/activity/find-event-data.ts";
+import { findTags } from "../../../src/activity/find-tags.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
 import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { stillChanging } from "../../../src/activity/still-changing.ts";
@@ -27,7 +28,7 @@ export default async function AssetPage({ params, searchParams }: PageProps<"/as
   const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
   const asset = findEventData(events, assetUploaded);
   const processed = findEventData(events, assetProcessed);
-  const tagged = findEventData(events, assetTagged);
+  const tagged = findTags(events);
   return (
     <>
       <SentNotice sent={sent} />
