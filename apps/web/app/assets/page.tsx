@@ -3,13 +3,14 @@ import { ItemListPage } from "../../src/ui/item-list-page.tsx";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Assets" };
 
-export default function AssetsPage() {
+export default async function AssetsPage({ searchParams }: PageProps<"/assets">) {
   return (
     <ItemListPage
       kind="asset"
       title="Assets"
       lead="Files registered for projects. Each one is processed into renditions and tagged by the AI app."
       newHref="/assets/new"
+      search={await searchParams}
       newLabel="Register an asset"
     />
   );

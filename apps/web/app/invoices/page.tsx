@@ -3,13 +3,14 @@ import { ItemListPage } from "../../src/ui/item-list-page.tsx";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices" };
 
-export default function InvoicesPage() {
+export default async function InvoicesPage({ searchParams }: PageProps<"/invoices">) {
   return (
     <ItemListPage
       kind="invoice"
       title="Invoices"
       lead="Issued invoices. The worker reminds the client from the due date until the invoice is marked paid."
       newHref="/invoices/new"
+      search={await searchParams}
       newLabel="Issue an invoice"
     />
   );

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { type Route } from "next";
 import { itemLink } from "../activity/item-link.ts";
-import { inngest } from "../inngest/client.ts";
+import { appSender } from "../outgoing/app-sender.ts";
 import { type FormState } from "../forms/form-state.ts";
 import { type StudioForm } from "../forms/studio-form.ts";
 import { submitForm } from "../forms/submit-form.ts";
@@ -14,7 +14,7 @@ import { type ProducibleEvent } from "../produce/producible-events.ts";
  * shows what to fix.
  */
 export async function runFormAction<TEvent extends ProducibleEvent>(form: StudioForm<TEvent>, formData: FormData, sent: string): Promise<FormState> {
-  const outcome = await submitForm(inngest, form, formData);
+  const outcome = await submitForm(appSender, form, formData);
   if (!outcome.ok) return outcome.state;
   // Every producible event concerns a tracked kind and its data carries that kind's id.
   const link = itemLink(form.event.name, outcome.sent.data);

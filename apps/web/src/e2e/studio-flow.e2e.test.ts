@@ -23,7 +23,7 @@ describe("studio flow in the browser", () => {
     studio = await startStudio({
       apps: ["worker", "ai"],
       env: ({ web }) => ({
-        web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
+        web: { STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
         worker: { WEBHOOK_URL: `${web}/api/outbox/webhook`, EMAIL_API_URL: `${web}/api/outbox/email` },
         ai: { AI_PROVIDER: "offline" },
       }),

@@ -1,5 +1,4 @@
-import { outboxDir } from "../../../../src/env.ts";
-import { createOutboxRoute } from "../../../../src/outbox/outbox-route.ts";
+import { appOutboxRoute } from "../../../../src/outbox/app-outbox-route.ts";
 
 /** Local stand-in for the team's Slack-style webhook (`{ text }`); see the Outbox page. */
-export const POST = createOutboxRoute("webhook", outboxDir);
+export const POST = appOutboxRoute("webhook");
