@@ -83,6 +83,8 @@ describe("worker → ai across apps", () => {
     expect(run.result).toMatchObject({ outcome: "approved", briefId });
 
     const [project] = await stack.api.waitForEvents(projectCreated.name, (e) => e.data["briefId"] === briefId);
-    expect(project?.data["summary"]).toBe(expected.summary);
+    // The analysis reached the project's run, but not this plaintext event: no summary in it.
+    expect(project?.data).not.toHaveProperty("summary");
+    expect(JSON.stringify(project?.data)).not.toContain(expected.summary);
   });
 });

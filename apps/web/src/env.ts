@@ -32,11 +32,6 @@ export const webEnvSchema = studioEnvSchema.extend({
    */
   PORT: varWithDefault(z.coerce.number().int().min(1).max(65535), "3000"),
   /**
-   * Folder of the local outbox (the stand-in for Slack and email that the worker posts to when
-   * no real service is configured). Relative paths are resolved from the app's folder.
-   */
-  STUDIO_OUTBOX_DIR: varWithDefault(z.string().min(1), ".data"),
-  /**
    * The console's own Postgres database (docs/web.md, "The store"). Unset: the embedded PGlite
    * database in STUDIO_DATA_DIR, for `pnpm dev` and tests. A deployed app must set it (see
    * database-target.ts). Secret: it carries the database password.
@@ -107,8 +102,6 @@ export const authEnv = {
   devApiToken: deployedBecause ? undefined : env.STUDIO_DEV_API_TOKEN,
 };
 
-/** Absolute path of the outbox folder. */
-export const outboxDir = path.resolve(env.STUDIO_OUTBOX_DIR);
 
 /** Absolute path of the local data folder (the embedded database lives in `pglite/` under it). */
 export const dataDir = path.resolve(env.STUDIO_DATA_DIR);

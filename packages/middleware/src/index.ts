@@ -16,6 +16,7 @@ export {
 export { DEV_ONLY_ENCRYPTION_KEY } from "./encryption/dev-encryption-key.ts";
 export { DecryptionError } from "./encryption/decryption-error.ts";
 export { createDecryptor, decryptAll, containsEncryptedValue } from "./encryption/decrypt-all.ts";
+export { createSealer, type SealedValue } from "./encryption/create-sealer.ts";
 export { keyFingerprint } from "./encryption/key-fingerprint.ts";
 export { createStudioLogger, type StudioLogger } from "./logging/create-studio-logger.ts";
 export { StepTimingMiddleware } from "./middleware/step-timing-middleware.ts";

@@ -4,7 +4,7 @@ import { requirePage } from "../../src/auth/require-page.ts";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Assets" };
 
-export default async function AssetsPage() {
+export default async function AssetsPage({ searchParams }: PageProps<"/assets">) {
   await requirePage("/assets");
   return (
     <ItemListPage
@@ -12,6 +12,7 @@ export default async function AssetsPage() {
       title="Assets"
       lead="Files registered for projects. Each one is processed into renditions and tagged by the AI app."
       newHref="/assets/new"
+      search={await searchParams}
       newLabel="Register an asset"
     />
   );

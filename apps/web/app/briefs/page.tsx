@@ -4,7 +4,7 @@ import { requirePage } from "../../src/auth/require-page.ts";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Briefs" };
 
-export default async function BriefsPage() {
+export default async function BriefsPage({ searchParams }: PageProps<"/briefs">) {
   await requirePage("/briefs");
   return (
     <ItemListPage
@@ -12,6 +12,7 @@ export default async function BriefsPage() {
       title="Briefs"
       lead="Recent client briefs and where each one stands. Open one to follow its intake live, approve it or withdraw it."
       newHref="/briefs/new"
+      search={await searchParams}
       newLabel="Submit a brief"
     />
   );

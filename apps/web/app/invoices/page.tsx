@@ -4,7 +4,7 @@ import { requirePage } from "../../src/auth/require-page.ts";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices" };
 
-export default async function InvoicesPage() {
+export default async function InvoicesPage({ searchParams }: PageProps<"/invoices">) {
   await requirePage("/invoices");
   return (
     <ItemListPage
@@ -12,6 +12,7 @@ export default async function InvoicesPage() {
       title="Invoices"
       lead="Issued invoices. The worker reminds the client from the due date until the invoice is marked paid."
       newHref="/invoices/new"
+      search={await searchParams}
       newLabel="Issue an invoice"
     />
   );

@@ -4,7 +4,7 @@ import { requirePage } from "../../src/auth/require-page.ts";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Reminders" };
 
-export default async function RemindersPage() {
+export default async function RemindersPage({ searchParams }: PageProps<"/reminders">) {
   await requirePage("/reminders");
   return (
     <ItemListPage
@@ -12,6 +12,7 @@ export default async function RemindersPage() {
       title="Reminders"
       lead="One-off reminders. Each is sent to Inngest now with a delivery time, and the worker delivers it then."
       newHref="/reminders/new"
+      search={await searchParams}
       newLabel="Schedule a reminder"
     />
   );

@@ -4,7 +4,7 @@ import { itemLink } from "../activity/item-link.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { type SessionUser } from "../auth/actor.ts";
 import { appDatabase } from "../db/app-database.ts";
-import { inngest } from "../inngest/client.ts";
+import { appSender } from "../outgoing/app-sender.ts";
 import { type FormState } from "../forms/form-state.ts";
 import { type StudioForm } from "../forms/studio-form.ts";
 import { submitForm } from "../forms/submit-form.ts";
@@ -18,7 +18,7 @@ import { type ProducibleEvent } from "../produce/producible-events.ts";
  * Otherwise the form shows what to fix.
  */
 export async function runFormAction<TEvent extends ProducibleEvent>(user: SessionUser, form: StudioForm<TEvent>, formData: FormData, sent: string): Promise<FormState> {
-  const outcome = await submitForm(inngest, form, formData, new Date(), user);
+  const outcome = await submitForm(appSender, form, formData, new Date(), user);
   if (!outcome.ok) return outcome.state;
   await recordAudit(await appDatabase(), { type: "user", id: user.id, name: user.name, role: user.role }, { name: form.event.name, eventId: outcome.sent.eventId, data: outcome.sent.data });
   // Every producible event concerns a tracked kind and its data carries that kind's id.

@@ -85,7 +85,7 @@ describe("each action's rule holds (signed out: 401, without the role: 403)", ()
     it.each(WHO)(`${name} (${file}), called %s`, async (who) => {
       const mod = (await import(path.join(actionsDir, file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       // Empty input: an allowed call gets as far as refusing it, and nothing is sent.
-      const args = name === "progressToken" ? ["not-a-subject"] : [{ status: "idle", fieldErrors: {}, values: {} }, new FormData()];
+      const args = name === "progressToken" ? ["not-a-subject"] : name === "retrySend" ? [new FormData()] : [{ status: "idle", fieldErrors: {}, values: {} }, new FormData()];
       // signOut ends the session it is called with: give it a session of its own.
       const headers = name === "signOut" && who !== "signed out" ? (await signedIn(who)).cookie : headersOf(who);
       const got = await withRequestHeaders(headers, () => mod[name]!(...args)).then(() => "allowed", outcome);

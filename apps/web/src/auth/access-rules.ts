@@ -51,6 +51,7 @@ export const accessRules = {
     issueInvoice: operator,
     markInvoicePaid: operator,
     scheduleReminder: operator,
+    retrySend: operator,
     progressToken: viewer,
     createUser: admin,
     setUserRole: admin,

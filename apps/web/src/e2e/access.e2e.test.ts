@@ -28,7 +28,7 @@ describe("sign-in, roles and API tokens", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "web-access-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_DATA_DIR: dataDir, STUDIO_OUTBOX_DIR: dataDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-access" } }) });
+    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_DATA_DIR: dataDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-access" } }) });
     await warmUp(studio.web, ["/sign-in", "/admin", "/briefs/new", "/briefs/warm-up", "/invoices/warm-up"]);
     browser = await launchBrowser();
   }, 600_000); // a cold `next dev` compiles each page on first use: minutes on a busy 2-core machine

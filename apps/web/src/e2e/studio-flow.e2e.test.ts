@@ -24,7 +24,7 @@ describe("studio flow in the browser", () => {
     studio = await startStudio({
       apps: ["worker", "ai"],
       env: ({ web }) => ({
-        web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
+        web: { STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
         // The outbox takes only requests with a token: the one the web app creates on a developer machine.
         worker: { WEBHOOK_URL: `${web}/api/outbox/webhook`, EMAIL_API_URL: `${web}/api/outbox/email`, WEBHOOK_TOKEN: LOCAL_OUTBOX_TOKEN, EMAIL_API_KEY: LOCAL_OUTBOX_TOKEN },
         ai: { AI_PROVIDER: "offline" },

@@ -29,7 +29,7 @@ describe("web console against the Dev Server", () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
     studio = await startStudio({
       apps: [],
-      env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console", STUDIO_DEV_API_TOKEN: API_TOKEN } }),
+      env: () => ({ web: { STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console", STUDIO_DEV_API_TOKEN: API_TOKEN } }),
     });
     await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/assets/new", "/assets/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();

@@ -14,7 +14,6 @@ const unitTestEnv: Record<string, string> = {
   STUDIO_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
   LOG_LEVEL: "silent",
   STUDIO_DATA_DIR: dataDir,
-  STUDIO_OUTBOX_DIR: dataDir,
   // What next.config.ts's experimental.authInterrupts defines when Next compiles the app: without
   // it forbidden() and unauthorized() throw "experimental" instead of their 403 / 401.
   __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",

@@ -176,7 +176,8 @@ export const intakeBrief = inngest.createFunction(
         briefId: brief.briefId,
         clientId: brief.clientId,
         title: brief.title,
-        summary: analysis.summary,
+        // No summary: it is the model's analysis of the client's brief, which travels only
+        // encrypted (ai/brief.analysed v2, the invoke's encrypted step output); this event is not.
       }),
     );
     await progress.update("approval", "Approved", "done", `by ${approval.data.approvedBy}`);

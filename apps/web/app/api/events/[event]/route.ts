@@ -1,7 +1,7 @@
 import { recordAudit } from "../../../../src/audit/record-audit.ts";
 import { guardRoute } from "../../../../src/auth/guard-route.ts";
 import { appDatabase } from "../../../../src/db/app-database.ts";
-import { inngest } from "../../../../src/inngest/client.ts";
+import { appSender } from "../../../../src/outgoing/app-sender.ts";
 import { handleEventPost } from "../../../../src/produce/handle-event-post.ts";
 
 /**
@@ -10,5 +10,5 @@ import { handleEventPost } from "../../../../src/produce/handle-event-post.ts";
  * under the token's name.
  */
 export const POST = guardRoute("POST /api/events/[event]", async (request, actor, { params }: RouteContext<"/api/events/[event]">) =>
-  handleEventPost(inngest, (await params).event, request, { onSent: async (sent) => recordAudit(await appDatabase(), actor, sent) }),
+  handleEventPost(appSender, (await params).event, request, { onSent: async (sent) => recordAudit(await appDatabase(), actor, sent) }),
 );
