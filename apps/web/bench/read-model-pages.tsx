@@ -59,8 +59,9 @@ export async function bareQuery(open: OpenDatabase): Promise<void> {
 }
 
 /** One request of /briefs: the page of rows (edited titles decrypted) and the lag line, rendered to HTML by React. */
-export async function listPage(open: OpenDatabase, query: { page: number; status?: string; q?: string }): Promise<number> {
+export async function listPage(open: OpenDatabase, query: { page: number; status?: string; q?: string }, render = true): Promise<number> {
   const [list, lag] = await Promise.all([loadItemList(open.db, reveal, "brief", query), projectionLag(open.db, "brief")]);
+  if (!render) return list.rows.length;
   return renderToString(
     <>
       <ItemTable kind="brief" items={list.rows} />

@@ -49,7 +49,7 @@ type Pages = {
   openDatabase(target: { driver: "pglite"; dataDir: undefined } | { driver: "postgres"; url: string }): Promise<Store>;
   seed(store: Store, count: number): Promise<void>;
   bareQuery(store: Store): Promise<void>;
-  listPage(store: Store, query: Query): Promise<number>;
+  listPage(store: Store, query: Query, render?: boolean): Promise<number>;
   itemPage(store: Store, briefId: string): Promise<number>;
 };
 const pages = (await import(pathToFileURL(outfile).href)) as Pages;
@@ -101,6 +101,7 @@ try {
       { name: "baseline: bare query (select 1)", run: () => pages.bareQuery(full) },
       { name: "baseline: empty store, page 1", run: () => pages.listPage(empty, { page: 1 }) },
       { name: `${ITEMS} items, page 1 (newest 50)`, run: () => pages.listPage(full, { page: 1 }) },
+      { name: `${ITEMS} items, page 1, data only (no React render)`, run: () => pages.listPage(full, { page: 1 }, false) },
       { name: `${ITEMS} items, page ${last} (oldest)`, run: () => pages.listPage(full, { page: last }) },
       { name: `${ITEMS} items, status approved, page 2`, run: () => pages.listPage(full, { page: 2, status: "approved" }) },
       { name: `${ITEMS} items, search "client_7"`, run: () => pages.listPage(full, { page: 1, q: "client_7" }) },

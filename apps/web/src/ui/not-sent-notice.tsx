@@ -19,16 +19,25 @@ export function NotSentNotice({ outgoing, now = Date.now() }: { outgoing: readon
       <strong>Not sent to Inngest yet.</strong> The console recorded {unsent.length === 1 ? "this action" : "these actions"}, but Inngest has not accepted{" "}
       {unsent.length === 1 ? "it" : "them"}: no workflow has started for {unsent.length === 1 ? "it" : "them"}.
       <ul>
-        {unsent.map((row) => (
-          <li key={row.eventId} data-testid="not-sent-event" data-event-id={row.eventId}>
-            <code>{row.name}</code> recorded {formatInstant(row.recordedAt.toISOString())}
-            {row.status === "failed" ? `: ${row.lastError ?? "Inngest did not accept it"} (${row.attempts} attempt${row.attempts === 1 ? "" : "s"})` : ": sending…"}{" "}
-            <form action={retrySend} style={{ display: "inline" }}>
-              <input type="hidden" name="eventId" value={row.eventId} />
-              <button type="submit">Retry</button>
-            </form>
-          </li>
-        ))}
+        {unsent.map((row) => {
+          const sending = row.status === "pending" && now - row.recordedAt.getTime() < PENDING_GRACE_MS;
+          return (
+            <li key={row.eventId} data-testid="not-sent-event" data-event-id={row.eventId}>
+              <code>{row.name}</code> recorded {formatInstant(row.recordedAt.toISOString())}
+              {row.status === "failed"
+                ? `: ${row.lastError ?? "Inngest did not accept it"} (${row.attempts} attempt${row.attempts === 1 ? "" : "s"})`
+                : sending
+                  ? ": sending…"
+                  : ": never sent (the app stopped before sending it)"}{" "}
+              {!sending && (
+                <form action={retrySend} style={{ display: "inline" }}>
+                  <input type="hidden" name="eventId" value={row.eventId} />
+                  <button type="submit">Retry</button>
+                </form>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <AutoRefresh active={inFlight} everyMs={2000} forMs={PENDING_GRACE_MS} />
     </div>
