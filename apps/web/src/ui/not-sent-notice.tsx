@@ -8,9 +8,10 @@ export const PENDING_GRACE_MS = 30_000;
 
 /**
  * What the console recorded about this item but Inngest has not accepted: each with why and a
- * Retry button (same event id, so a retry can never make a second event).
+ * Retry button (same event id, so a retry can never make a second event) for those who may send
+ * (`canRetry`: operators and admins; retrySend checks again).
  */
-export function NotSentNotice({ outgoing, now = Date.now() }: { outgoing: readonly OutgoingRow[]; now?: number }) {
+export function NotSentNotice({ outgoing, canRetry = false, now = Date.now() }: { outgoing: readonly OutgoingRow[]; canRetry?: boolean; now?: number }) {
   const unsent = outgoing.filter((row) => row.status !== "sent");
   if (unsent.length === 0) return null;
   const inFlight = unsent.some((row) => row.status === "pending" && now - row.recordedAt.getTime() < PENDING_GRACE_MS);
@@ -29,7 +30,7 @@ export function NotSentNotice({ outgoing, now = Date.now() }: { outgoing: readon
                 : sending
                   ? ": sending…"
                   : ": never sent (the app stopped before sending it)"}{" "}
-              {!sending && (
+              {!sending && canRetry && (
                 <form action={retrySend} style={{ display: "inline" }}>
                   <input type="hidden" name="eventId" value={row.eventId} />
                   <button type="submit">Retry</button>

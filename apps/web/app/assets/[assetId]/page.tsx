@@ -20,6 +20,7 @@ import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
 import { toJson } from "../../../src/ui/format.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
+import { roleGrants } from "../../../src/auth/roles.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/assets/[assetId]"
 
 export default async function AssetPage({ params, searchParams }: PageProps<"/assets/[assetId]">) {
   const assetId = decodeURIComponent((await params).assetId);
-  await requirePage("/assets/[assetId]", `/assets/${encodeURIComponent(assetId)}`);
+  const user = await requirePage("/assets/[assetId]", `/assets/${encodeURIComponent(assetId)}`);
   const db = await appDatabase();
   const audit = await listItemAudit(db, "asset", assetId);
   const [row, outgoing, failures, lag, activity] = await Promise.all([
@@ -50,7 +51,7 @@ export default async function AssetPage({ params, searchParams }: PageProps<"/as
   return (
     <>
       <SentNotice sent={sent} />
-      <NotSentNotice outgoing={outgoing} />
+      <NotSentNotice outgoing={outgoing} canRetry={roleGrants(user.role, "operator")} />
       <div className="page-head">
         <h1>{asset?.fileName ?? `Asset ${assetId}`}</h1>
         <span className="badge">{tagged ? "Tagged" : processed ? "Renditions ready" : "Processing"}</span>

@@ -85,7 +85,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
   return (
     <>
       <SentNotice sent={sent} />
-      <NotSentNotice outgoing={outgoing} />
+      <NotSentNotice outgoing={outgoing} canRetry={roleGrants(user.role, "operator")} />
       <div className="page-head">
         <h1>{title ?? `Brief ${briefId}`}</h1>
         <span className="badge" data-testid="brief-status">

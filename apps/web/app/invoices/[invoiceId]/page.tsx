@@ -53,7 +53,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
   return (
     <>
       <SentNotice sent={sent} />
-      <NotSentNotice outgoing={outgoing} />
+      <NotSentNotice outgoing={outgoing} canRetry={roleGrants(user.role, "operator")} />
       <div className="page-head">
         <h1>Invoice {invoiceId}</h1>
         <span className="badge" data-testid="invoice-status">

@@ -19,6 +19,7 @@ import { ProjectionLagNote } from "../../../src/ui/projection-lag-note.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
+import { roleGrants } from "../../../src/auth/roles.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { AuditList } from "../../../src/ui/audit-list.tsx";
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: PageProps<"/reminders/[remind
 
 export default async function ReminderPage({ params, searchParams }: PageProps<"/reminders/[reminderId]">) {
   const reminderId = decodeURIComponent((await params).reminderId);
-  await requirePage("/reminders/[reminderId]", `/reminders/${encodeURIComponent(reminderId)}`);
+  const user = await requirePage("/reminders/[reminderId]", `/reminders/${encodeURIComponent(reminderId)}`);
   const db = await appDatabase();
   const audit = await listItemAudit(db, "reminder", reminderId);
   const [reminder, outgoing, failures, lag, activity] = await Promise.all([
@@ -51,7 +52,7 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
   return (
     <>
       <SentNotice sent={sent} />
-      <NotSentNotice outgoing={outgoing} />
+      <NotSentNotice outgoing={outgoing} canRetry={roleGrants(user.role, "operator")} />
       <div className="page-head">
         <h1>{personal?.subject ?? `Reminder ${reminderId}`}</h1>
         <span className="badge">{delivered ? "Delivered" : "Scheduled"}</span>
