@@ -7,7 +7,11 @@ try {
   await import("./src/inngest/client.ts");
   const { isNextBuild } = await import("./src/env.ts");
   // `next build` serves nothing and must not need (or write to) the database.
-  if (!isNextBuild) await (await import("./src/db/app-database.ts")).appDatabase();
+  if (!isNextBuild) {
+    await (await import("./src/db/app-database.ts")).appDatabase();
+    // On a developer machine: the local admin and the dev tokens, and how to sign in (never where deployed).
+    await (await import("./src/auth/seed-at-start.ts")).seedAtStart();
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

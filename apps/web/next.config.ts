@@ -14,6 +14,8 @@ const config: NextConfig = {
   typedRoutes: true,
   // The floating dev badge covers page content in screenshots of the operator UI.
   devIndicators: false,
+  // forbidden() / unauthorized(): pages and server actions answer 403 / 401 (src/auth/).
+  experimental: { authInterrupts: true },
 };
 
 export default config;

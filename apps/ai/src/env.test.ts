@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv } from "@studio/middleware";
+import { ConfigError, LOCAL_OUTBOX_TOKEN, parseEnv } from "@studio/middleware";
 import { describe, expect, it } from "vitest";
 import { aiEnvSchema, readAiEnv } from "./env.ts";
 
@@ -102,6 +102,9 @@ describe("the ai app's env", () => {
       const { WEBHOOK_URL: _url, ...withoutHook } = cloud;
       expect(problemIn(withoutHook)).toContain("WEBHOOK_URL is not set (cloud mode needs the team channel for failure alerts");
       expect(parse({}).WEBHOOK_URL).toBe("http://127.0.0.1:3000/api/outbox/webhook");
+      // The local outbox takes only requests with an API token: the web app's public dev one.
+      expect(parse({}).WEBHOOK_TOKEN).toBe(LOCAL_OUTBOX_TOKEN);
+      expect(parse({ WEBHOOK_URL: "https://hooks.example.com/x" }).WEBHOOK_TOKEN).toBeUndefined();
     });
 
     it("allows infer there with AI_INFER_PLAINTEXT=1, and wrap always", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankAsUnset, deploymentSignal, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { blankAsUnset, deploymentSignal, envFlag, inngestMode, LOCAL_OUTBOX_TOKEN, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { isLoopbackUrl } from "./config/loopback-url.ts";
 import { providerApiKey } from "./config/provider-api-key.ts";
 import { throttleSettingSchema } from "./config/throttle-setting.ts";
@@ -147,7 +147,13 @@ const LOCAL_TEAM_WEBHOOK = "http://127.0.0.1:3000/api/outbox/webhook";
 /** Validates an environment and settles the transport and the team channel (for env below and for tests). */
 export function readAiEnv(source: Record<string, string | undefined>) {
   const parsed = parseEnv("ai", aiEnvSchema, source);
-  return { ...parsed, AI_TRANSPORT: aiTransport(parsed), WEBHOOK_URL: parsed.WEBHOOK_URL ?? LOCAL_TEAM_WEBHOOK };
+  return {
+    ...parsed,
+    AI_TRANSPORT: aiTransport(parsed),
+    WEBHOOK_URL: parsed.WEBHOOK_URL ?? LOCAL_TEAM_WEBHOOK,
+    // The local outbox takes only requests with an API token: the public dev one, on this machine only.
+    WEBHOOK_TOKEN: parsed.WEBHOOK_TOKEN ?? (parsed.WEBHOOK_URL ? undefined : LOCAL_OUTBOX_TOKEN),
+  };
 }
 
 /** The ai app's configuration: the only place it reads process.env. Validated at start-up. */

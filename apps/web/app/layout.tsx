@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { currentUser } from "../src/auth/current-user.ts";
 import { inngestApi } from "../src/inngest/rest-api.ts";
 import { modeLabel } from "../src/inngest/mode-label.ts";
 import { SiteHeader } from "../src/ui/site-header.tsx";
@@ -9,14 +10,16 @@ export const metadata = {
   description: "Studio operations: briefs, assets, invoices, reminders, followed live.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Only to show who is signed in: every page checks access itself (requirePage).
+  const user = await currentUser();
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader mode={modeLabel(inngestApi.config)} />
+        <SiteHeader mode={modeLabel(inngestApi.config)} user={user} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { loadItemList } from "../src/activity/load-item-list.ts";
 import { reveal } from "../src/crypto/reveal.ts";
-import { inngestApi } from "../src/inngest/rest-api.ts";
-import { ApiProblem } from "../src/ui/api-problem.tsx";
+import { appDatabase } from "../src/db/app-database.ts";
+import { loadItemList } from "../src/read-model/load-item-list.ts";
 import { ItemTable } from "../src/ui/item-table.tsx";
-import { settle } from "../src/ui/settle.ts";
+import { requirePage } from "../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,8 @@ const starts = [
 ] as const;
 
 export default async function Home() {
-  const briefs = await settle(loadItemList(inngestApi, reveal, "brief"));
+  await requirePage("/");
+  const briefs = await loadItemList(await appDatabase(), reveal, "brief", { page: 1 }, 5);
   return (
     <>
       <div className="page-head">
@@ -39,7 +39,7 @@ export default async function Home() {
           <h2 id="recent-briefs">Recent briefs</h2>
           <Link href="/briefs">All briefs</Link>
         </div>
-        {briefs.ok ? <ItemTable kind="brief" items={briefs.value.slice(0, 5)} /> : <ApiProblem error={briefs.error} />}
+        <ItemTable kind="brief" items={briefs.rows} />
       </section>
       <p className="muted">
         See also <Link href="/runs">recent runs</Link> across every app, and the <Link href="/outbox">local outbox</Link> of

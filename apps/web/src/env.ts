@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
-import { DEPLOYMENT_VARIABLES, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { DEPLOYMENT_VARIABLES, deploymentSignal, GENERATE_KEY_COMMAND, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { DEV_AUTH_SECRET } from "./auth/dev-auth-secret.ts";
 
 /**
  * `next build` imports every route module to collect page data, and with it this file. A build
@@ -31,11 +32,6 @@ export const webEnvSchema = studioEnvSchema.extend({
    */
   PORT: varWithDefault(z.coerce.number().int().min(1).max(65535), "3000"),
   /**
-   * Folder of the local outbox (the stand-in for Slack and email that the worker posts to when
-   * no real service is configured). Relative paths are resolved from the app's folder.
-   */
-  STUDIO_OUTBOX_DIR: varWithDefault(z.string().min(1), ".data"),
-  /**
    * The console's own Postgres database (docs/web.md, "The store"). Unset: the embedded PGlite
    * database in STUDIO_DATA_DIR, for `pnpm dev` and tests. A deployed app must set it (see
    * database-target.ts). Secret: it carries the database password.
@@ -52,14 +48,60 @@ export const webEnvSchema = studioEnvSchema.extend({
    * unset. Relative paths are resolved from the app's folder; gitignored.
    */
   STUDIO_DATA_DIR: varWithDefault(z.string().min(1), ".data"),
+  /**
+   * Signs session cookies (better-auth). Required where the app is deployed; on a developer
+   * machine a public dev-only value is used, so `./pnpm dev` needs nothing.
+   */
+  BETTER_AUTH_SECRET: secret(optionalVar(z.string().min(32, `must be at least 32 characters: generate one with \`${GENERATE_KEY_COMMAND}\``))),
+  /** The console's public URL, e.g. https://studio.example.com. Required where deployed; locally http://127.0.0.1:<PORT>. */
+  BETTER_AUTH_URL: optionalVar(z.url({ protocol: /^https?$/ })),
+  /** Google sign-in (an OAuth client of Google Cloud); on when both are set. */
+  GOOGLE_CLIENT_ID: optionalVar(z.string().min(1)),
+  GOOGLE_CLIENT_SECRET: secret(optionalVar(z.string().min(1))),
+  /** Only accounts of this Google Workspace domain may sign in with Google (e.g. studio.example.com). */
+  GOOGLE_WORKSPACE_DOMAIN: optionalVar(z.string().min(1)),
+  /** GitHub sign-in (an OAuth app of GitHub); on when both are set. */
+  GITHUB_CLIENT_ID: optionalVar(z.string().min(1)),
+  GITHUB_CLIENT_SECRET: secret(optionalVar(z.string().min(1))),
+  /** The local admin `./pnpm dev` creates on a developer machine (never where deployed). */
+  STUDIO_DEV_ADMIN_EMAIL: varWithDefault(z.email(), "admin@studio.local"),
+  STUDIO_DEV_ADMIN_PASSWORD: varWithDefault(z.string().min(12, "must be at least 12 characters"), "studio-admin-local"),
+  /** Only read by `pnpm --filter @studio/web create-admin`: the new admin's password (blank: OAuth sign-in only). */
+  STUDIO_NEW_ADMIN_PASSWORD: secret(optionalVar(z.string().min(12, "must be at least 12 characters"))),
+  /**
+   * On a developer machine only: an API token with this value and every scope is created at start,
+   * so scripts and test suites can call the JSON API without the Admin page. Ignored where deployed.
+   */
+  STUDIO_DEV_API_TOKEN: secret(optionalVar(z.string().min(20, "must be at least 20 characters"))),
+}).superRefine((env, ctx) => {
+  const deployed = deploymentSignal(env);
+  const fail = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
+  if (deployed && !env.BETTER_AUTH_SECRET) fail("BETTER_AUTH_SECRET", `a deployed console (${deployed}) signs sessions with it: generate one with \`${GENERATE_KEY_COMMAND}\``);
+  if (deployed && env.BETTER_AUTH_SECRET === DEV_AUTH_SECRET) fail("BETTER_AUTH_SECRET", `is the public dev-only value; generate a real one with \`${GENERATE_KEY_COMMAND}\``);
+  if (deployed && !env.BETTER_AUTH_URL) fail("BETTER_AUTH_URL", `a deployed console (${deployed}) needs its public URL, e.g. https://studio.example.com`);
+  for (const [id, secretName] of [["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"], ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"]] as const) {
+    if (Boolean(env[id]) !== Boolean(env[secretName])) fail(env[id] ? secretName : id, `${id} and ${secretName} go together: set both to turn the sign-in on, or neither`);
+  }
 });
 
 /** The web app's server-side configuration: the only place it reads process.env. */
 export const env = parseEnv("web", webEnvSchema, source);
 export type Env = typeof env;
 
-/** Absolute path of the outbox folder. */
-export const outboxDir = path.resolve(env.STUDIO_OUTBOX_DIR);
+/** Where the console runs deployed (why, as "VARIABLE=value"), or undefined on a developer machine. */
+export const deployedBecause = deploymentSignal(env);
+
+/** better-auth's settings, with the dev-only defaults filled in on a developer machine. */
+export const authEnv = {
+  secret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
+  baseURL: env.BETTER_AUTH_URL ?? `http://127.0.0.1:${env.PORT}`,
+  trustedOrigins: deployedBecause ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
+  google: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, workspaceDomain: env.GOOGLE_WORKSPACE_DOMAIN } : undefined,
+  github: env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET } : undefined,
+  devAdmin: deployedBecause ? undefined : { email: env.STUDIO_DEV_ADMIN_EMAIL, password: env.STUDIO_DEV_ADMIN_PASSWORD },
+  devApiToken: deployedBecause ? undefined : env.STUDIO_DEV_API_TOKEN,
+};
+
 
 /** Absolute path of the local data folder (the embedded database lives in `pglite/` under it). */
 export const dataDir = path.resolve(env.STUDIO_DATA_DIR);

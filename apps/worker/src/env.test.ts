@@ -1,3 +1,4 @@
+import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
 import { describe, expect, it } from "vitest";
 import { importWithEnv } from "./testing/import-with-env.ts";
 
@@ -9,6 +10,8 @@ describe("worker env", () => {
       WEBHOOK_URL: "",
       EMAIL_API_URL: "",
       RENDITION_URL: "",
+      WEBHOOK_VIA_INNGEST: "",
+      EMAIL_API_KEY: "",
       APPROVAL_TIMEOUT: "",
       INVOICE_MAX_REMINDERS: "",
       RENDITION_RATE: "",
@@ -17,6 +20,8 @@ describe("worker env", () => {
     });
     expect(env.WEBHOOK_URL).toBe("http://127.0.0.1:3000/api/outbox/webhook");
     expect(env.EMAIL_API_URL).toBe("http://127.0.0.1:3000/api/outbox/email");
+    // The local outbox takes only requests with an API token: the web app's public dev one.
+    expect([env.WEBHOOK_TOKEN, env.EMAIL_API_KEY]).toEqual([LOCAL_OUTBOX_TOKEN, LOCAL_OUTBOX_TOKEN]);
     expect(env.RENDITION_URL).toBe("http://127.0.0.1:3001/local/rendition");
     expect(env.usesLocalRendition).toBe(true);
     expect(env.APPROVAL_TIMEOUT.text).toBe("3d");

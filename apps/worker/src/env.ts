@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError, deploymentSignal, envFlag, inngestMode, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
+import { ConfigError, deploymentSignal, envFlag, inngestMode, LOCAL_OUTBOX_TOKEN, optionalVar, parseEnv, secret, studioEnvSchema, varWithDefault } from "@studio/middleware";
 import { clientDirectoryVar } from "./config/client-directory.ts";
 import { zonedCronVar } from "./config/cron.ts";
 import { batchTimeoutVar } from "./config/batch-timeout.ts";
@@ -89,6 +89,10 @@ function resolveServiceUrls(env: typeof parsed) {
     WEBHOOK_URL: env.WEBHOOK_URL ?? local.WEBHOOK_URL,
     EMAIL_API_URL: env.EMAIL_API_URL ?? local.EMAIL_API_URL,
     RENDITION_URL: env.RENDITION_URL ?? local.RENDITION_URL,
+    // The web app's local outbox takes only requests with an API token; on this machine it has the
+    // public dev token (never where deployed). Not with WEBHOOK_VIA_INNGEST, which sends no token.
+    WEBHOOK_TOKEN: env.WEBHOOK_TOKEN ?? (env.WEBHOOK_URL || env.WEBHOOK_VIA_INNGEST ? undefined : LOCAL_OUTBOX_TOKEN),
+    EMAIL_API_KEY: env.EMAIL_API_KEY ?? (env.EMAIL_API_URL ? undefined : LOCAL_OUTBOX_TOKEN),
     /** True when renditions come from the worker's own stand-in route (so it must serve it). */
     usesLocalRendition: !env.RENDITION_URL,
   };

@@ -23,14 +23,16 @@ const ROUNDS = Number(values.rounds);
 const packageDir = new URL("..", import.meta.url).pathname;
 const root = path.join(packageDir, "node_modules/.cache/studio-bench/contract-growth");
 const require = createRequire(import.meta.url);
+// tsgo is a dependency of @studio/bench (the dev-loop benchmark compares the compilers).
+const fromBench = createRequire(import.meta.resolve("@studio/bench"));
 const compiler =
   values.compiler === "tsgo"
-    ? { name: "tsgo (@typescript/native-preview)", bin: require.resolve("@typescript/native-preview/bin/tsgo.js") }
+    ? { name: "tsgo (@typescript/native-preview)", bin: path.join(path.dirname(fromBench.resolve("@typescript/native-preview/package.json")), "bin/tsgo") }
     : { name: `tsc ${(require("typescript/package.json") as { version: string }).version}`, bin: require.resolve("typescript/bin/tsc") };
 
 /** One event of the generated contract: the shape of the real ones (ids, money, dates, an encrypted block). */
 const eventFile = (i: number) => `import { z } from "zod";
-import { dedupeKey, defineEvent } from "../../../../../src/index.ts";
+import { dedupeKey, defineEvent } from "../../../../../../src/index.ts";
 
 export const event${i} = defineEvent({
   name: "bench/thing-${i}.happened",
@@ -63,7 +65,7 @@ const functionFile = (i: number, n: number) => {
   let sent = (i + 2) % n;
   while (sent % 5 === 4) sent = (sent + 1) % n;
   return `import { Inngest } from "inngest";
-import { createWithDedupe, type EventData } from "../../../../../src/index.ts";
+import { createWithDedupe, type EventData } from "../../../../../../src/index.ts";
 import { event${i} } from "../events/e${i}.ts";
 import { event${next} } from "../events/e${next}.ts";
 import { event${sent} } from "../events/e${sent}.ts";
@@ -101,7 +103,7 @@ function writeContract(n: number): string {
     path.join(dir, "registry.ts"),
     `import { Inngest } from "inngest";
 import { z } from "zod";
-import { createWithDedupe, type AnyContractEvent, type ContractEventType, type EventData, type EventSchema } from "../../../../src/index.ts";
+import { createWithDedupe, type AnyContractEvent, type ContractEventType, type EventData, type EventSchema } from "../../../../../src/index.ts";
 ${[...Array(n).keys()].map((i) => `import { event${i} } from "./events/e${i}.ts";`).join("\n")}
 ${[...Array(n).keys()].map((i) => `import { fn${i} } from "./functions/f${i}.ts";`).join("\n")}
 

@@ -8,6 +8,7 @@ import { runConformance } from "./harness/conformance.ts";
 import { recordFigures } from "./harness/figures.ts";
 import { executionRequest, type TriggerEvent } from "./harness/execution-request.ts";
 import { startSideEffects, type SideEffects } from "./harness/side-effects.ts";
+import { WEB_API_TOKEN } from "./harness/fault-stack.ts";
 import { webRoutes } from "./harness/web-routes.ts";
 
 // Every door of the system, with the apps in cloud mode as deployed (INNGEST_DEV=0, a signing key,
@@ -34,7 +35,9 @@ beforeAll(async () => {
     LOG_LEVEL: "warn",
   };
   const env: Record<AppName, Record<string, string>> = {
-    web: { ...cloud, STUDIO_NEXT_DIST_DIR: ".next/faults-cloud" },
+    // STUDIO_DEV_API_TOKEN: the web routes are tried with a valid all-scopes API token, so each
+    // body check is reached (without one they answer 401 before reading anything).
+    web: { ...cloud, STUDIO_NEXT_DIST_DIR: ".next/faults-cloud", STUDIO_DEV_API_TOKEN: WEB_API_TOKEN },
     worker: { ...cloud, ...fx.workerEnv },
     // `wrap`: the AI app calls the model itself, so a run that executes shows up as a model call.
     ai: { ...cloud, ...fx.aiEnv("wrap") },
@@ -183,7 +186,7 @@ const KNOWN_GAPS: Record<string, { status: number; why: string }> = {
 // that says so (401 counts: the request was refused before its body mattered), never a 5xx, and
 // must send no event and register nothing for any of them.
 describe("every route that takes a body", () => {
-  const routes = webRoutes({ event: "reminder.scheduled" });
+  const routes = webRoutes({ event: "reminder.scheduled", all: "sign-in/email" });
   const doors: Array<{ app: AppName; method: string; path: string }> = [
     ...routes.flatMap((route) => route.bodyMethods.map((method) => ({ app: "web" as const, method, path: route.path }))),
     ...(["worker", "ai"] as const).flatMap((name) => ["POST", "PUT"].map((method) => ({ app: name, method, path: "/api/inngest" }))),
@@ -201,7 +204,9 @@ describe("every route that takes a body", () => {
   const cases = doors.flatMap((door) => bad.map((b) => ({ ...door, ...b })));
 
   it("are found from the route files (the producer API, the outboxes and the Inngest endpoint at least)", () => {
-    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/events/reminder.scheduled", "/api/inngest", "/api/outbox/email", "/api/outbox/webhook"]));
+    expect(routes.map((r) => r.path)).toEqual(
+      expect.arrayContaining(["/api/events/reminder.scheduled", "/api/inngest", "/api/outbox/email", "/api/outbox/webhook", "/api/auth/sign-in/email"]),
+    );
   });
 
   for (const c of cases) {
@@ -210,7 +215,8 @@ describe("every route that takes a body", () => {
     it(gap ? `${name} — KNOWN GAP, answers ${gap.status}: ${gap.why}` : `${name} is refused`, async () => {
       const before = { sent: fx.hits("/e").length, registered: fx.hits("/fn/register").length };
       const { contentType, body } = c.make();
-      const res = await fetch(`${app(c.app).url}${c.path}`, { method: c.method, headers: { "content-type": contentType }, body });
+      const auth: Record<string, string> = c.app === "web" ? { authorization: `Bearer ${WEB_API_TOKEN}` } : {};
+      const res = await fetch(`${app(c.app).url}${c.path}`, { method: c.method, headers: { "content-type": contentType, ...auth }, body });
       const text = await res.text();
       answered.bodies.push(`${name}: ${res.status}${gap ? " (known gap)" : ""}`);
       if (gap) {

@@ -4,7 +4,7 @@ import { eventually, type RegisteredFunction } from "@studio/dev-server";
 import { allFixtures, assetUploadedFixtures, reminderScheduledFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultsEnv } from "./env.ts";
-import { startFaultStack, type FaultStack } from "./harness/fault-stack.ts";
+import { startFaultStack, webApiHeaders, type FaultStack } from "./harness/fault-stack.ts";
 import { cpuSecondsByGroup, cpuUsedBetween } from "./harness/cpu-time.ts";
 import { recordFigures } from "./harness/figures.ts";
 import { countRuns, runsSince, type ListedRun } from "./harness/runs-of.ts";
@@ -70,7 +70,7 @@ describe(`load: ${EVENTS} events in ${BURSTS} bursts across the three apps`, () 
   it("runs every event exactly once, within the concurrency and throttle limits", async () => {
     const web = s.stack.apps.web!.url;
     // The web app compiles its producer route on first use: do that before the clock starts.
-    expect((await fetch(`${web}/api/events/asset.uploaded`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(400);
+    expect((await fetch(`${web}/api/events/asset.uploaded`, { method: "POST", headers: webApiHeaders, body: "{}" })).status).toBe(400);
 
     const tag = randomUUID().slice(0, 8);
     const assets = Array.from({ length: UPLOADS }, (_, i) => ({ assetId: `asset_${tag}_${i}`, projectId: `project_${tag}_${i % PROJECTS}` }));
@@ -92,7 +92,7 @@ describe(`load: ${EVENTS} events in ${BURSTS} bursts across the three apps`, () 
       const slice = <T>(all: T[]) => all.slice(Math.floor((b * all.length) / BURSTS), Math.floor(((b + 1) * all.length) / BURSTS));
       const produce = async (key: string, data: unknown, onSent: (at: number) => void) => {
         const at = Date.now();
-        const res = await fetch(`${web}/api/events/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+        const res = await fetch(`${web}/api/events/${key}`, { method: "POST", headers: webApiHeaders, body: JSON.stringify(data) });
         const body = (await res.json()) as { ids?: string[]; error?: string };
         if (res.status !== 202 || !body.ids) throw new Error(`POST /api/events/${key} answered ${res.status}: ${JSON.stringify(body)}`);
         for (const id of body.ids) sentAt.set(id, at);

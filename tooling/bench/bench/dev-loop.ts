@@ -1,7 +1,7 @@
 // The dev loop: is the cached `./pnpm test` / `./pnpm typecheck` really free (FULL TURBO, no task
 // run), and what does the native TypeScript compiler (tsgo) cost against tsc 6 on the same tree.
 //
-//   node bench/dev-loop.ts [--rounds 3] [--skip-compilers]
+//   node bench/dev-loop.ts [--rounds 3] [--skip-cache] [--skip-compilers] [--projects apps/worker,packages/events]
 //
 // 1. Cache: a dry run of each turbo command of `pnpm test` lists the tasks that would run. Only
 //    when none would (the cache is warm) is the real command timed: this benchmark never runs
@@ -19,7 +19,7 @@ import { benchEnv } from "../src/env.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { rounds: { type: "string", default: "3" }, "skip-compilers": { type: "boolean", default: false }, "skip-cache": { type: "boolean", default: false } },
+  options: { rounds: { type: "string", default: "3" }, projects: { type: "string" }, "skip-compilers": { type: "boolean", default: false }, "skip-cache": { type: "boolean", default: false } },
 });
 const ROUNDS = Number(values.rounds);
 const repoRoot = path.resolve(new URL("../../..", import.meta.url).pathname);
@@ -65,7 +65,7 @@ if (!values["skip-compilers"]) {
   const tsc = { name: `tsc ${(require("typescript/package.json") as { version: string }).version}`, bin: require.resolve("typescript/bin/tsc") };
   const tsgoPkg = (() => {
     try {
-      return { name: `tsgo ${(require("@typescript/native-preview/package.json") as { version: string }).version}`, bin: require.resolve("@typescript/native-preview/bin/tsgo.js") };
+      return { name: `tsgo ${(require("@typescript/native-preview/package.json") as { version: string }).version}`, bin: path.join(path.dirname(require.resolve("@typescript/native-preview/package.json")), "bin/tsgo") };
     } catch {
       return undefined;
     }
@@ -76,7 +76,8 @@ if (!values["skip-compilers"]) {
     const projects = ["apps", "packages", "tooling"].flatMap((group) =>
       readdirSync(path.join(repoRoot, group))
         .map((name) => path.join(repoRoot, group, name))
-        .filter((dir) => existsSync(path.join(dir, "tsconfig.json"))),
+        .filter((dir) => existsSync(path.join(dir, "tsconfig.json")))
+        .filter((dir) => !values.projects || values.projects.split(",").includes(path.relative(repoRoot, dir))),
     );
     const compilers = [tsc, tsgoPkg];
     console.log(`\nCompilers: ${compilers.map((c) => c.name).join(" vs ")}, --noEmit per project, ${ROUNDS} rounds interleaved (median; CPU = whole process tree)`);

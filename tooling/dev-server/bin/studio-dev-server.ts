@@ -78,6 +78,8 @@ async function dev() {
       "",
       "  Studio+233 is running:",
       `    Operator UI (web)    ${urls.web}`,
+      `    Sign in              ${urls.web}/sign-in as admin@studio.local, password studio-admin-local (a local admin the web app`,
+      "                         seeds on this machine only; STUDIO_DEV_ADMIN_EMAIL / _PASSWORD in apps/web/.env.local change it)",
       `    Inngest Dev Server   ${server.url}   (API: ${server.url}/v1, GraphQL: ${server.url}/v0/gql)`,
       ...(uiProblem ? [`    (its web UI could not be built, so its pages are blank: ${uiProblem.split("\n")[0]}; the next \`./pnpm dev\` tries again)`] : []),
       `    worker app           ${urls.worker}/api/inngest`,

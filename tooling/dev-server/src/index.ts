@@ -21,6 +21,7 @@ export { killGroup, reapOrphans, spawnGroup } from "./process-registry.ts";
 export { acquireOwnedLock } from "./provision/owned-lock.ts";
 export { startPostgres, type Postgres, type PostgresOptions } from "./postgres.ts";
 export { startRedis, REDIS_SETTINGS, type Redis, type RedisOptions } from "./redis.ts";
+export { deploymentEnvFor } from "./deployment-env.ts";
 export { startSelfHostedStack, type DeploymentKeys, type SelfHostedStack } from "./self-hosted.ts";
 export { inngestStartArgs } from "./inngest-start-args.ts";
 export { startSelfHostedEngine, type SelfHostedEngine, type SelfHostedEngineOptions } from "./self-hosted-engine.ts";

@@ -5,8 +5,8 @@ import { endpointUrl } from "./endpoint-url.ts";
 import { providerErrorMessage, ProviderUnavailableError, retryAfterFrom } from "./provider-errors.ts";
 import { requestBody, wireFormat } from "./request-body.ts";
 
-/** Give up on one HTTP call after this long (it is then retried like a 5xx). */
-const CALL_TIMEOUT_MS = 120_000;
+/** Give up on one HTTP call after this long (it is then retried like a 5xx). The AI app's longest step: src/function-limits.ts leaves room for it. */
+export const CALL_TIMEOUT_MS = 120_000;
 
 /**
  * Calls the provider's chat endpoint from this process (the `wrap` transport) and returns its

@@ -1,15 +1,18 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Assets" };
 
-export default function AssetsPage() {
+export default async function AssetsPage({ searchParams }: PageProps<"/assets">) {
+  await requirePage("/assets");
   return (
     <ItemListPage
       kind="asset"
       title="Assets"
       lead="Files registered for projects. Each one is processed into renditions and tagged by the AI app."
       newHref="/assets/new"
+      search={await searchParams}
       newLabel="Register an asset"
     />
   );

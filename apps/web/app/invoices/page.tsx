@@ -1,15 +1,18 @@
 import { ItemListPage } from "../../src/ui/item-list-page.tsx";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices" };
 
-export default function InvoicesPage() {
+export default async function InvoicesPage({ searchParams }: PageProps<"/invoices">) {
+  await requirePage("/invoices");
   return (
     <ItemListPage
       kind="invoice"
       title="Invoices"
       lead="Issued invoices. The worker reminds the client from the due date until the invoice is marked paid."
       newHref="/invoices/new"
+      search={await searchParams}
       newLabel="Issue an invoice"
     />
   );

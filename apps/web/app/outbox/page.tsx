@@ -1,14 +1,17 @@
-import { outboxDir } from "../../src/env.ts";
+import { reveal } from "../../src/crypto/reveal.ts";
+import { appDatabase } from "../../src/db/app-database.ts";
 import { readOutbox } from "../../src/outbox/read-outbox.ts";
 import { summariseOutboxMessage } from "../../src/outbox/outbox-summary.ts";
 import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
 import { formatInstant, toJson } from "../../src/ui/format.ts";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
-  const { messages, unreadableLines } = await readOutbox(outboxDir);
+  await requirePage("/outbox");
+  const { messages, unreadable } = await readOutbox(await appDatabase(), reveal);
   return (
     <>
       <h1>Outbox</h1>
@@ -17,9 +20,9 @@ export default async function OutboxPage() {
         notifications and client emails here instead, so the whole flow runs without accounts. Nothing on this page was really
         sent to anyone.
       </p>
-      {unreadableLines > 0 && (
+      {unreadable > 0 && (
         <p className="notice notice--bad" role="alert">
-          {unreadableLines} stored line(s) could not be read back (for example cut short by a crash).
+          {unreadable} stored message(s) are encrypted with a key this app no longer has (see docs/runbooks/key-rotation.md).
         </p>
       )}
       {messages.length === 0 ? (

@@ -6,11 +6,13 @@ import { ActivityList } from "../../src/ui/activity-list.tsx";
 import { ApiProblem } from "../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../src/ui/auto-refresh.tsx";
 import { settle } from "../../src/ui/settle.ts";
+import { requirePage } from "../../src/auth/require-page.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Runs" };
 
 export default async function RunsPage() {
+  await requirePage("/runs");
   const activity = await settle(loadRecentActivity(inngestApi, reveal));
   return (
     <>

@@ -1,12 +1,10 @@
-import { type ActivityEvent } from "./types.ts";
-import { latestBriefUpdate } from "./latest-brief-update.ts";
-
 /**
- * The revision the next edit of a brief carries: one past the highest revision already in its
- * activity (1 for the first edit). Derived from what Inngest holds, not from a clock, so the page
- * renders the same number until an edit arrives: a double-click sends one dedupe id
- * (`<briefId>:<revision>`) and Inngest keeps the first.
+ * The revision the next edit of a brief carries: one past the highest revision in the console's
+ * database (1 for the first edit). The console records an edit there before sending it, so an
+ * edit that has not reached Inngest yet still counts and its revision is never reused; and the
+ * page renders the same number until an edit is recorded, so a double-click sends one dedupe id
+ * (`<briefId>:<revision>`).
  */
-export function nextBriefRevision(activity: readonly ActivityEvent[]): number {
-  return (latestBriefUpdate(activity)?.revision ?? 0) + 1;
+export function nextBriefRevision(brief: { revision: number } | undefined): number {
+  return (brief?.revision ?? 0) + 1;
 }

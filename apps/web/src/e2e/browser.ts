@@ -47,3 +47,40 @@ export async function fillBriefForm(page: Page, values: BriefFormValues): Promis
   await page.getByLabel("Client contact email").fill(values.contactEmail);
   await page.getByLabel("Description").fill(values.description);
 }
+
+/** The local admin the web app seeds on a developer machine (and so in every browser suite). */
+export const DEV_ADMIN = { email: "admin@studio.local", password: "studio-admin-local" };
+
+/** Signs in on /sign-in with an email and password, and waits to land on `next` (default "/"). */
+export async function signIn(page: Page, web: string, who: { email: string; password: string } = DEV_ADMIN, next = "/"): Promise<void> {
+  await page.goto(`${web}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: "domcontentloaded" });
+  await page.locator('form[aria-label="Sign in"][data-hydrated="true"]').waitFor();
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+}
+
+/** On /admin (signed in as an admin): adds a user with a role and a password. */
+export async function addUser(page: Page, web: string, user: { name: string; email: string; password: string; role: "viewer" | "operator" | "admin" }): Promise<void> {
+  await page.goto(`${web}/admin`, { waitUntil: "domcontentloaded" });
+  const form = page.locator('form[aria-label="Add a user"][data-hydrated="true"]');
+  await form.waitFor();
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Password").fill(user.password);
+  await form.getByLabel("Role").selectOption(user.role);
+  await form.getByRole("button", { name: "Add user" }).click();
+  await form.getByRole("status").filter({ hasText: `Added ${user.name}` }).waitFor();
+}
+
+/** On /admin (signed in as an admin): creates an API token for `scopes` and returns it (shown once). */
+export async function createToken(page: Page, web: string, name: string, scopes: string[]): Promise<string> {
+  await page.goto(`${web}/admin`, { waitUntil: "domcontentloaded" });
+  const form = page.locator('form[aria-label="Create a token"][data-hydrated="true"]');
+  await form.waitFor();
+  await form.getByLabel("Name").fill(name);
+  for (const scope of scopes) await form.getByLabel(scope, { exact: true }).check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  return (await form.getByTestId("new-api-token").innerText()).trim();
+}

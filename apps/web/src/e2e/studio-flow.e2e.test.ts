@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillBriefForm, launchBrowser, openPage, screenshot } from "./browser.ts";
+import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
+import { fillBriefForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -23,8 +24,9 @@ describe("studio flow in the browser", () => {
     studio = await startStudio({
       apps: ["worker", "ai"],
       env: ({ web }) => ({
-        web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
-        worker: { WEBHOOK_URL: `${web}/api/outbox/webhook`, EMAIL_API_URL: `${web}/api/outbox/email` },
+        web: { STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-studio-flow" },
+        // The outbox takes only requests with a token: the one the web app creates on a developer machine.
+        worker: { WEBHOOK_URL: `${web}/api/outbox/webhook`, EMAIL_API_URL: `${web}/api/outbox/email`, WEBHOOK_TOKEN: LOCAL_OUTBOX_TOKEN, EMAIL_API_KEY: LOCAL_OUTBOX_TOKEN },
         ai: { AI_PROVIDER: "offline" },
       }),
     });
@@ -32,6 +34,7 @@ describe("studio flow in the browser", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
+    await signIn(page, studio.web); // the local admin the web app seeds on a developer machine
   });
   afterAll(async () => {
     await browser?.close();
@@ -79,7 +82,6 @@ describe("studio flow in the browser", () => {
   });
 
   it("approves the brief and sees the project created", async () => {
-    await page.getByLabel("Approved by").fill("operator_grace");
     await page.getByRole("button", { name: "Approve brief" }).click();
     await page.waitForURL(/\?sent=approved/);
 

@@ -6,7 +6,8 @@ import { fixtures } from "@studio/events/fixtures";
 import { Inngest } from "inngest";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillBriefForm, launchBrowser, openPage, screenshot } from "./browser.ts";
+import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
+import { fillBriefForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -14,6 +15,10 @@ import { startStudio, warmUp, type Studio } from "./start-studio.ts";
  * producer API, live progress over Inngest realtime (published here as the worker would), the
  * runs list and the outbox, driven in real Chromium.
  */
+/** The all-scopes API token the web app creates on a developer machine from STUDIO_DEV_API_TOKEN. */
+const API_TOKEN = `studio_e2e-web-console-${Date.now()}`;
+const asMachine = { "content-type": "application/json", authorization: `Bearer ${API_TOKEN}` };
+
 describe("web console against the Dev Server", () => {
   let studio: Studio;
   let browser: Browser;
@@ -22,11 +27,15 @@ describe("web console against the Dev Server", () => {
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(path.join(tmpdir(), "web-outbox-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_OUTBOX_DIR: outboxDir, STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console" } }) });
+    studio = await startStudio({
+      apps: [],
+      env: () => ({ web: { STUDIO_DATA_DIR: outboxDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-web-console", STUDIO_DEV_API_TOKEN: API_TOKEN } }),
+    });
     await warmUp(studio.web, ["/", "/briefs/new", "/briefs/warm-up", "/reminders/new", "/reminders/warm-up", "/invoices/new", "/invoices/warm-up", "/assets/new", "/assets/warm-up", "/runs", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
+    await signIn(page, studio.web); // the local admin the web app seeds on a developer machine
   });
   afterAll(async () => {
     await browser?.close();
@@ -105,7 +114,6 @@ describe("web console against the Dev Server", () => {
   });
 
   it("approves the brief from its page", async () => {
-    await page.getByLabel("Approved by").fill("operator_grace");
     await page.getByRole("button", { name: "Approve brief" }).click();
     await page.waitForURL(/\?sent=approved/);
     await page.getByTestId("sent-notice").waitFor();
@@ -113,23 +121,26 @@ describe("web console against the Dev Server", () => {
     await expect.poll(async () => (await approved()).length, { timeout: 15_000 }).toBe(1);
     const approvals = await approved();
     // The form minted the decision's id when it was shown; the event's id carries it, so a second,
-    // deliberate approval from a new form would not be dropped as a re-send of this one.
+    // deliberate approval from a new form would not be dropped as a re-send of this one. The
+    // approver is the signed-in user (the seeded admin's id), not a typed name.
     const decisionId = String(approvals[0]?.data.decisionId);
     expect(decisionId).toMatch(/^decision_/);
-    const sent = { briefId, approvedBy: "operator_grace", decisionId };
-    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent), sent]]);
+    const approvedBy = approvals[0]?.data.approvedBy;
+    expect(approvedBy).toMatch(/\S/);
+    const sent = { briefId, approvedBy, decisionId };
+    expect(approvals.map((e) => [e.id, e.data])).toEqual([[dedupeId(briefApproved, sent as never), sent]]);
     // Inngest lists an event a moment after accepting it: the page shows the approval as sent at
     // once (never "Awaiting approval" with the form again) and updates itself once it is listed.
     expect(await page.getByTestId("brief-status").innerText()).toMatch(/Approval sent|Approved/);
     expect(await page.getByRole("button", { name: "Approve brief" }).count()).toBe(0);
     await expect.poll(() => page.getByTestId("brief-status").innerText(), { timeout: 15_000 }).toBe("Approved, creating project");
     expect(await page.getByTestId("sent-notice").getAttribute("data-recorded")).toBe("true");
-    expect(await page.getByText("Approved by operator_grace.").count()).toBe(1);
+    expect(await page.getByTestId("approved-by").innerText()).toBe("Local admin");
   });
 
   it("accepts contract data on the JSON API and rejects a bad payload with 400 naming the field", async () => {
     const post = (key: string, body: unknown) =>
-      fetch(`${studio.web}/api/events/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${studio.web}/api/events/${key}`, { method: "POST", headers: asMachine, body: JSON.stringify(body) });
     const bad = fixtures.invoiceIssued.invalid.badEmail;
     const rejected = await post("invoice.issued", bad.data);
     expect(rejected.status).toBe(400);
@@ -148,6 +159,7 @@ describe("web console against the Dev Server", () => {
     const paris = await browser.newContext({ timezoneId: "Europe/Paris", viewport: { width: 1280, height: 900 } });
     const page = await paris.newPage();
     page.setDefaultTimeout(60_000);
+    await signIn(page, studio.web);
     await openPage(page, `${studio.web}/reminders/new`);
     const reminderId = await page.locator('input[name="reminderId"]').inputValue();
     await page.getByLabel("Send at").fill("2030-01-15T09:30");
@@ -191,7 +203,7 @@ describe("web console against the Dev Server", () => {
     const withdrawnId = `brief_withdraw_${Date.now()}`;
     const submitted = await fetch(`${studio.web}/api/events/brief.submitted`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: asMachine,
       body: JSON.stringify({ ...fixtures.briefSubmitted.valid[0], briefId: withdrawnId }),
     });
     expect(submitted.status).toBe(202);
@@ -234,11 +246,12 @@ describe("web console against the Dev Server", () => {
   });
 
   it("keeps what the worker would send to Slack or email in the local outbox, and shows it", async () => {
-    const json = { "content-type": "application/json" };
-    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", headers: json, body: JSON.stringify({ text: "New brief from client_acme" }) });
+    // With the outbox token the worker and the AI app send on a developer machine.
+    const outbox = { "content-type": "application/json", authorization: `Bearer ${LOCAL_OUTBOX_TOKEN}` };
+    const hook = await fetch(`${studio.web}/api/outbox/webhook`, { method: "POST", headers: outbox, body: JSON.stringify({ text: "New brief from client_acme" }) });
     const mail = await fetch(`${studio.web}/api/outbox/email`, {
       method: "POST",
-      headers: json,
+      headers: outbox,
       body: JSON.stringify({ to: "ada@example.com", subject: "We received your brief", text: "Thanks, Ada." }),
     });
     expect([hook.status, mail.status]).toEqual([201, 201]);

@@ -10,11 +10,20 @@ import { scheduleReminderForm } from "./definitions/schedule-reminder.ts";
 import { submitBriefForm } from "./definitions/submit-brief.ts";
 import { updateBriefForm } from "./definitions/update-brief.ts";
 import { withdrawBriefForm } from "./definitions/withdraw-brief.ts";
+import { type SessionUser } from "../auth/actor.ts";
 import { type FormField } from "./form-field.ts";
 import { type StudioForm } from "./studio-form.ts";
 import { submitForm } from "./submit-form.ts";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
+
+/** The signed-in operator whose id the contract example carries as its approver (approvedBy comes from the session). */
+const signedInAs = (data: unknown): SessionUser => ({
+  id: (data as { approvedBy?: string }).approvedBy ?? "operator_grace",
+  name: "Grace Hopper",
+  email: "grace@studio.test",
+  role: "operator",
+});
 
 let t: WebTestClient;
 beforeAll(async () => {
@@ -62,7 +71,7 @@ describe("console forms", () => {
     it(`${label}: what a person types for the contract's example sends exactly that event, once`, async () => {
       for (const data of fx.valid) {
         t.sink.events.length = 0;
-        const outcome = await submitForm(t.client, form, typed(form.fields, data), NOW);
+        const outcome = await submitForm(t.client, form, typed(form.fields, data), NOW, signedInAs(data));
         expect(outcome).toMatchObject({ ok: true });
         const received = await t.received();
         expect(received).toHaveLength(1);
@@ -170,8 +179,17 @@ describe("console forms", () => {
   it("says what to check, and keeps the values, when Inngest cannot be reached", async () => {
     const down = await startWebTestClient();
     await down.stop();
-    const outcome = await submitForm(down.client, approveBriefForm, typed(approveBriefForm.fields, fixtures.briefApproved.valid[0]), NOW);
+    const outcome = await submitForm(down.client, approveBriefForm, typed(approveBriefForm.fields, fixtures.briefApproved.valid[0]), NOW, signedInAs(fixtures.briefApproved.valid[0]));
     expect(outcome).toMatchObject({ ok: false, state: { status: "failed", values: { briefId: "brief_01" } } });
     if (!outcome.ok) expect(outcome.state.message).toMatch(/safe to try again/);
+  });
+
+  it("takes the approver from the session, whatever the browser posts as approvedBy", async () => {
+    const form = typed(approveBriefForm.fields, fixtures.briefApproved.valid[0]);
+    form.set("approvedBy", "someone_else"); // a forged input
+    const outcome = await submitForm(t.client, approveBriefForm, form, NOW, signedInAs({ approvedBy: "user_grace" }));
+    expect(outcome.ok).toBe(true);
+    expect((await t.received())[0]?.data).toMatchObject({ briefId: "brief_01", approvedBy: "user_grace" });
+    await expect(submitForm(t.client, approveBriefForm, form, NOW)).rejects.toThrow(/takes data from the session/);
   });
 });

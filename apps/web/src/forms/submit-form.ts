@@ -7,6 +7,7 @@ import { produceEvent, type ProduceResult } from "../produce/produce-event.ts";
 import { sendFailureMessage } from "../produce/send-failure-message.ts";
 import { type ProducibleEvent } from "../produce/producible-events.ts";
 import { type EventData, type ContractIssue } from "@studio/events";
+import { type SessionUser } from "../auth/actor.ts";
 
 export type FormOutcome<TEvent extends ProducibleEvent> =
   | { ok: true; sent: Extract<ProduceResult<EventData<TEvent>>, { ok: true }> }
@@ -15,15 +16,19 @@ export type FormOutcome<TEvent extends ProducibleEvent> =
 /**
  * The server side of every console form: reads the inputs into event data, checks it against the
  * contract and sends it once (see produceEvent). When anything is wrong, nothing is sent and the
- * state names each bad field with what to fix, keeping what was typed.
+ * state names each bad field with what to fix, keeping what was typed. Data the form takes from
+ * the session (StudioForm.fromSession) comes from `user`, never from the posted inputs.
  */
 export async function submitForm<TEvent extends ProducibleEvent>(
   sender: EventSender,
   form: StudioForm<TEvent>,
   formData: FormData,
   now: Date = new Date(),
+  user?: SessionUser,
 ): Promise<FormOutcome<TEvent>> {
-  const { data, problems, values } = readForm(formData, form.fields, now);
+  const { data: typed, problems, values } = readForm(formData, form.fields, now);
+  if (form.fromSession && !user) throw new Error(`The ${form.event.name} form takes data from the session, and there is none.`);
+  const data = { ...typed, ...(user ? form.fromSession?.(user) : {}) };
   if (problems.length > 0) {
     // Report the form's own findings first, then whatever else the contract rejects.
     const seen = new Set(problems.map((p) => p.path));

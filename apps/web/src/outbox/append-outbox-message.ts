@@ -1,17 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { appendFile, mkdir } from "node:fs/promises";
-import { outboxFile } from "./outbox-file.ts";
+import { type Database } from "../db/open-database.ts";
+import { outboxMessages } from "../db/schema/index.ts";
+import { type Seal } from "../projections/seal.ts";
 import { type OutboxChannel, type OutboxMessage } from "./outbox-message.ts";
 
-/** Stores one received message (one line, appended) and returns it as stored. */
-export async function appendOutboxMessage(
-  dir: string,
-  channel: OutboxChannel,
-  body: unknown,
-  now: Date = new Date(),
-): Promise<OutboxMessage> {
-  const message: OutboxMessage = { id: randomUUID(), channel, receivedAt: now.toISOString(), body };
-  await mkdir(dir, { recursive: true });
-  await appendFile(outboxFile(dir), `${JSON.stringify(message)}\n`, "utf8");
-  return message;
+/** Stores one received message in the database (its body sealed: it may be an email to a client) and returns it. */
+export async function appendOutboxMessage(db: Database, seal: Seal, channel: OutboxChannel, body: unknown, now: Date = new Date()): Promise<OutboxMessage> {
+  const [row] = await db
+    .insert(outboxMessages)
+    .values({ channel, body: await seal(body), receivedAt: now })
+    .returning({ id: outboxMessages.id, receivedAt: outboxMessages.receivedAt });
+  return { id: row!.id, channel, receivedAt: row!.receivedAt.toISOString(), body };
 }

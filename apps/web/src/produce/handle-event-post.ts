@@ -38,6 +38,15 @@ export async function handleEventPost(sender: EventSender, key: string, request:
       { status: 400 },
     );
   }
+  if (result.notSent) {
+    return Response.json(
+      {
+        error: `${event.name} was recorded as ${result.eventId} but not sent: Inngest did not accept it (${result.notSent}). Send the same request again to retry: it cannot arrive twice.`,
+        eventId: result.eventId,
+      },
+      { status: 502 },
+    );
+  }
   await options.onSent?.({ name: event.name, eventId: result.eventId, data: result.data });
   return Response.json(
     { eventId: result.eventId, ids: result.ids, ...(result.deliverAt ? { deliverAt: result.deliverAt } : {}) },

@@ -13,6 +13,8 @@ export type ProduceResult<TData = unknown> =
       ids: string[];
       /** Set when the event is delivered later (a reminder): its `ts`. */
       deliverAt?: string;
+      /** Set when the event was recorded but Inngest did not accept it (see recordingSender): why. */
+      notSent?: string;
     }
   | { ok: false; issues: readonly ContractIssue[] };
 
@@ -33,13 +35,14 @@ export async function produceEvent<TEvent extends ProducibleEvent>(
   const valid = event.schema.parse(data) as EventData<TEvent>;
   const deliverAt = isReminder(event, valid) ? new Date(valid.sendAt) : undefined;
   const payload = deliverAt ? scheduleAt(event, valid, deliverAt) : createWithDedupe(event, valid);
-  const { ids } = await sender.send(payload);
+  const { ids, notSent } = await sender.send(payload);
   return {
     ok: true,
     data: valid,
     eventId: payload.id ?? "",
     ids,
     ...(deliverAt ? { deliverAt: deliverAt.toISOString() } : {}),
+    ...(notSent ? { notSent } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { type Route } from "next";
 import { type Money } from "@studio/events";
-import { type ItemSummary } from "../activity/load-item-list.ts";
+import { type ItemSummary } from "../read-model/load-item-list.ts";
 import { trackedKinds, type TrackedKind } from "../activity/tracked-kinds.ts";
 import { formatInstant, formatMoney } from "./format.ts";
 
@@ -29,13 +29,15 @@ const columns: Record<TrackedKind, Array<[string, (d: Record<string, unknown>) =
   reminder: [
     ["Send at", (d) => formatInstant(str(d.sendAt))],
     ["Channel", (d) => str(d.channel)],
-    ["Subject", (d) => str((d.encrypted as Record<string, unknown> | undefined)?.subject)],
+    ["Subject", (d) => str(d.subject)],
   ],
 };
 
-/** A list of recent items of one kind, each linking to its live view. */
-export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly ItemSummary[] }) {
-  if (items.length === 0) return <p className="muted">Nothing yet.</p>;
+const startedLabel: Record<TrackedKind, string> = { brief: "Submitted", asset: "Uploaded", invoice: "Issued", reminder: "Scheduled" };
+
+/** One page of items of one kind, each linking to its live view. */
+export function ItemTable({ kind, items, empty }: { kind: TrackedKind; items: readonly ItemSummary[]; empty?: string }) {
+  if (items.length === 0) return <p className="muted">{empty ?? "Nothing yet."}</p>;
   const cols = columns[kind];
   return (
     <div className="table-wrap">
@@ -49,7 +51,7 @@ export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly 
               </th>
             ))}
             <th scope="col">Status</th>
-            <th scope="col">Received</th>
+            <th scope="col">{startedLabel[kind]}</th>
           </tr>
         </thead>
         <tbody>
@@ -64,7 +66,7 @@ export function ItemTable({ kind, items }: { kind: TrackedKind; items: readonly 
               <td>
                 <span className="badge">{item.status}</span>
               </td>
-              <td>{formatInstant(item.receivedAt)}</td>
+              <td>{formatInstant(item.at)}</td>
             </tr>
           ))}
         </tbody>

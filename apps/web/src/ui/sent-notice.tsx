@@ -1,5 +1,4 @@
 import { type SentEvent } from "../activity/sent-event.ts";
-import { AutoRefresh } from "./auto-refresh.tsx";
 
 const messages: Record<string, string> = {
   submitted: "Brief submitted. Intake starts now: follow it below.",
@@ -12,24 +11,13 @@ const messages: Record<string, string> = {
   scheduled: "Reminder scheduled. Inngest delivers it at the chosen time.",
 };
 
-/**
- * Confirms what the last form sent (the action redirects here with `?sent=&event=`). Inngest
- * accepts an event before it lists it; until it does, this says so and refreshes the page every
- * second (for up to a minute), so the page never stays on the item as it was before.
- */
+/** Confirms what the last form sent (the action redirects here with `?sent=&event=`). */
 export function SentNotice({ sent }: { sent: SentEvent | undefined }) {
   const message = sent ? messages[sent.kind] : undefined;
   if (!sent || !message) return null;
   return (
-    <p className="notice notice--ok" role="status" data-testid="sent-notice" data-recorded={sent.recorded}>
+    <p className="notice notice--ok" role="status" data-testid="sent-notice" data-recorded="true">
       {message}
-      {!sent.recorded && (
-        <>
-          {" "}
-          <span className="muted">Inngest has not listed it yet; this page updates as soon as it does.</span>
-          <AutoRefresh active everyMs={1000} forMs={60_000} />
-        </>
-      )}
     </p>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { signOut } from "../actions/sign-out.ts";
+import { type SessionUser } from "../auth/actor.ts";
 import { NavLink } from "./nav-link.tsx";
 
 const links = [
@@ -10,8 +12,11 @@ const links = [
   { href: "/outbox", label: "Outbox" },
 ] as const;
 
-/** Site navigation; `mode` says where events go (the local Dev Server or Inngest Cloud). */
-export function SiteHeader({ mode }: { mode: string }) {
+/**
+ * Site navigation; `mode` says where events go (the local Dev Server or Inngest Cloud). Signed
+ * in, it names the user and their role, with the Admin page for admins and a sign-out button.
+ */
+export function SiteHeader({ mode, user }: { mode: string; user: SessionUser | undefined }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -28,6 +33,19 @@ export function SiteHeader({ mode }: { mode: string }) {
           </ul>
         </nav>
         <span className="env-note">{mode}</span>
+        {user && (
+          <span className="user-box" data-testid="signed-in-user">
+            <span>
+              {user.name} · {user.role ?? "no role"}
+            </span>
+            {user.role === "admin" && <Link href="/admin">Admin</Link>}
+            <form action={signOut}>
+              <button type="submit" className="button--quiet">
+                Sign out
+              </button>
+            </form>
+          </span>
+        )}
       </div>
     </header>
   );

@@ -174,7 +174,7 @@ describe("worker flow control on the real Dev Server", () => {
     const firstReminders = () => w.services.received("/email").filter((r) => body<{ subject: string }>(r).subject.startsWith("Reminder 1"));
     await w.services.waitFor("every first reminder", () => firstReminders().length >= 5, 60_000);
     const order = firstReminders().map((r) => body<{ to: string }>(r).to.split("@")[0]!);
-    figure(`priority (+120 s for ≥ 10,000.00): queued last, the large invoice's reminder went ${order.indexOf("large") + 1}th of 5 (${order.join(", ")}), overtaking ${order.slice(order.indexOf("large") + 1).length} small invoices queued before it`);
+    figure(`priority (+120 s for ≥ 10,000.00): queued last, the large invoice's reminder was email ${order.indexOf("large") + 1} of 5 (${order.join(", ")}), overtaking ${order.slice(order.indexOf("large") + 1).length} small invoices queued before it`);
     // First in first out would send it last; it overtook at least two of the four.
     expect(order.slice(order.indexOf("large") + 1).length).toBeGreaterThanOrEqual(2);
     for (const i of [...small, large]) await send("studio/invoice.paid", { invoiceId: i.invoiceId, paidAt: new Date().toISOString() });

@@ -101,6 +101,7 @@ describe("worker failure handlers on the real Dev Server", () => {
     expect(report!.data).toMatchObject({ app: "studio-worker", functionId: "weekly-digest", compensated: false });
     expect((report!.data["error"] as { message: string }).message).toMatch(/studio\/digest\.requested is invalid: data\.clientId/);
     await w.services.waitFor("the alert", () => alerts("weekly-digest")[0], 30_000);
+    reported.push("weekly-digest");
   });
 
   it("intake-brief-cancelled: a cleanup that cannot release the slot is reported and alerted", async () => {
@@ -121,5 +122,6 @@ describe("worker failure handlers on the real Dev Server", () => {
     expect((report!.data["error"] as { message: string }).message).toContain("webhook rejected the request with HTTP 422");
     const [alert] = await w.services.waitFor("the alert", () => alerts("intake-brief-cancelled").length > 0 && alerts("intake-brief-cancelled"), 30_000);
     expect(alert).toContain(`the cancelled intake run ${intake!.run_id}`);
+    reported.push("intake-brief-cancelled");
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { briefSubmittedFixtures } from "@studio/events/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@studio/dev-server";
-import { endedRun, runResult, startWorkerStack, stepSpans, type WorkerStack } from "../e2e/stack.ts";
+import { endedRun, redeployWorker, runResult, startWorkerStack, stepSpans, type WorkerStack } from "../e2e/stack.ts";
 import { type Received } from "../testing/outside-services.ts";
 
 // intake-brief on the real Dev Server with the real AI app, whose model is a local stand-in that
@@ -200,5 +200,45 @@ describe("intake-brief end to end: no decision is lost", () => {
     await w.stack.api.cancel(stoppedRun!.run_id);
     expect((await w.stack.api.waitForRun(stoppedRun!.run_id)).status).toBe("CANCELLED");
     await w.services.waitFor("the cleanup", () => teamMessages(stopped).find((t) => t.startsWith(`Intake of brief ${stopped} was cancelled`)));
+  });
+
+  // Last in the file: it redeploys the worker with other settings.
+  it("an intake keeps the approval timeouts it started with across a deploy that changes them; new intakes take the new ones", async () => {
+    const waitingSince = async (eventId: string) => {
+      const spans = await eventually("the intake to wait for approval", async () => {
+        const [run] = await w.stack.api.runsForEvent(eventId);
+        const listed = run ? await stepSpans(w.stack, run.run_id) : [];
+        return listed.some((s) => s.name === "wait-for-approval" && s.startedAt) && listed;
+      });
+      return Date.parse(spans.find((s) => s.name === "wait-for-approval")!.startedAt!);
+    };
+    const before = `brief_deploy_before_${randomUUID()}`;
+    const beforeEvent = await submit(before);
+    await waitingSince(beforeEvent);
+    await redeployWorker(w, { APPROVAL_REMINDER_AFTER: "1h", APPROVAL_TIMEOUT: "2h" });
+    const after = `brief_deploy_after_${randomUUID()}`;
+    const afterEvent = await submit(after);
+    const afterWaitingSince = await waitingSince(afterEvent);
+
+    // The run started before the deploy reminds after 6 s and expires after 20 s, as it started.
+    const old = await result(beforeEvent);
+    expect(old).toMatchObject({ status: "COMPLETED", output: { outcome: "expired" } });
+    expect(reminders(before)).toHaveLength(1);
+    expect(teamMessages(before).at(-1)).toMatch(/expired without approval after 20s; its slot is released/);
+    // The one started after it holds its slot for 2 h, and is not reminded after the old 6 s.
+    const heldFor = (briefId: string) => {
+      const told = teamMessages(briefId).find((t) => t.startsWith("New brief"))!;
+      return Date.parse(/Slot held until (\S+?),/.exec(told)![1]!) - w.services.received("/webhook").find((r) => (r.body as { text: string }).text === told)!.at;
+    };
+    expect(heldFor(after)).toBeGreaterThan(3_600_000);
+    expect(heldFor(before)).toBeLessThan(60_000);
+    await w.services.waitFor("the new run to have waited past the old reminder time", () => Date.now() > afterWaitingSince + REMINDER_AFTER_MS + 3000 || undefined, 30_000);
+    expect(reminders(after)).toEqual([]);
+    await withdraw(after);
+    expect((await endedRun(w.stack, afterEvent)).status).toBe("CANCELLED");
+    console.info(
+      `[figures] intake across a deploy: the run started before it was reminded once and expired after 20s (its start-time settings); ` +
+        `the run started after it holds its slot ${Math.round(heldFor(after) / 60_000)} min and had no reminder ${Math.round((Date.now() - afterWaitingSince) / 1000)} s into its wait`,
+    );
   });
 });

@@ -45,7 +45,7 @@ describe("ContractEventType", () => {
   it("is an Inngest EventType carrying its contract and version", () => {
     const created = briefSubmitted.create(valid);
     expect(created).toMatchObject({ name: "studio/brief.submitted", v: "1", data: valid });
-    expect(briefSubmitted.contract).toMatchObject({ key: "studio/brief.submitted@1", owner: "web", consumers: ["worker"] });
+    expect(briefSubmitted.contract).toMatchObject({ key: "studio/brief.submitted@1", owner: "web", consumers: ["web", "worker"] });
   });
 
   it("validate() lists every bad field with its path", async () => {

@@ -9,7 +9,7 @@ export const assetProcessed = defineEvent({
   version: "1",
   owner: "worker",
   producers: ["worker"],
-  consumers: ["worker", "ai"],
+  consumers: ["web", "worker", "ai"],
   description: "Renditions of an uploaded asset are ready; feeds indexing and AI tagging.",
   schema: z.object({
     assetId: idSchema,

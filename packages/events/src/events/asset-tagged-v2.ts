@@ -14,7 +14,7 @@ export const assetTaggedV2 = defineEvent({
   version: "2",
   owner: "ai",
   producers: ["ai"],
-  consumers: [],
+  consumers: ["web"],
   description: "The AI app produced tags and alt text for a processed asset; the tags and alt text are encrypted.",
   schema: z.object({
     assetId: idSchema,

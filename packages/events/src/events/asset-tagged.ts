@@ -8,7 +8,7 @@ export const assetTagged = defineEvent({
   version: "1",
   owner: "ai",
   producers: [],
-  consumers: [],
+  consumers: ["web"],
   description: "The AI app produced tags and alt text for a processed asset. Replaced by v2, which encrypts the tags and alt text.",
   deprecated: { replacedBy: "studio/asset.tagged@2", removeAfter: "2027-06-30" },
   schema: z.object({

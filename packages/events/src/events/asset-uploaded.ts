@@ -9,7 +9,7 @@ export const assetUploaded = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "An asset file was registered for a project; starts rendition processing.",
   schema: z.object({
     assetId: idSchema,

@@ -7,7 +7,7 @@ export const automationFailed = defineEvent({
   version: "1",
   owner: "platform",
   producers: ["web", "worker", "ai"],
-  consumers: ["platform"],
+  consumers: ["web", "platform"],
   description: "A workflow failed for good; emitted by every failure handler for status and alerting.",
   schema: z.object({
     app: z.string().min(1).max(100).describe("Inngest app id of the failed function, e.g. studio-worker."),

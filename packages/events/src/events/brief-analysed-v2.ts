@@ -14,7 +14,7 @@ export const briefAnalysedV2 = defineEvent({
   version: "2",
   owner: "ai",
   producers: ["ai"],
-  consumers: [],
+  consumers: ["web"],
   description: "The AI app analysed a brief revision (0 = as submitted); the analysis itself (summary, deliverables, risks, estimate) is encrypted.",
   schema: z.object({
     briefId: idSchema,

@@ -9,7 +9,7 @@ export const briefAnalysed = defineEvent({
   version: "1",
   owner: "ai",
   producers: [],
-  consumers: [],
+  consumers: ["web"],
   description: "The AI app analysed a brief revision (0 = as submitted): summary, deliverables, risks, estimate. Replaced by v2, which encrypts the analysis.",
   deprecated: { replacedBy: "ai/brief.analysed@2", removeAfter: "2027-06-30" },
   schema: z.object({

@@ -9,7 +9,7 @@ export const briefApproved = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web", "worker"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "The client approved a brief; intake waits for this before creating the project.",
   schema: z.object({
     briefId: idSchema,

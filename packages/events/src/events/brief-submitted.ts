@@ -11,7 +11,7 @@ export const briefSubmitted = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "A client brief was submitted by an operator; starts intake.",
   schema: z.object({
     briefId: idSchema,

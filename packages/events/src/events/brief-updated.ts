@@ -8,7 +8,7 @@ export const briefUpdated = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["ai"],
+  consumers: ["web", "ai"],
   description: "A submitted brief was edited; the AI app re-analyses it (debounced per brief).",
   schema: z.object({
     briefId: idSchema,

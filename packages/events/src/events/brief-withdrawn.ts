@@ -9,7 +9,7 @@ export const briefWithdrawn = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "A brief was withdrawn; cancels its intake run.",
   schema: z.object({
     briefId: idSchema,

@@ -11,7 +11,7 @@ export const invoiceIssued = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "An invoice was issued to a client; starts chasing it until paid.",
   schema: z.object({
     invoiceId: idSchema,

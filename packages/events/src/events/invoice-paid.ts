@@ -10,7 +10,7 @@ export const invoicePaid = defineEvent({
   version: "1",
   owner: "web",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "An invoice was paid (operator or payment webhook); ends its chase.",
   schema: z.object({
     invoiceId: idSchema,

@@ -8,7 +8,7 @@ export const projectCreated = defineEvent({
   version: "1",
   owner: "worker",
   producers: ["worker"],
-  consumers: [],
+  consumers: ["web"],
   description: "An approved brief became a project (one project per brief).",
   schema: z.object({
     projectId: idSchema,

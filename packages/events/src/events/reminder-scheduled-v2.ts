@@ -27,7 +27,7 @@ export const reminderScheduledV2 = defineEvent({
   version: "2",
   owner: "worker",
   producers: ["web"],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "A one-off reminder to a typed target (email address or webhook URL), sent with a future ts equal to sendAt; delivered by send-reminder.",
   schema: z.object({
     reminderId: idSchema,

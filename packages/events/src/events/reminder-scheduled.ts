@@ -9,7 +9,7 @@ export const reminderScheduled = defineEvent({
   version: "1",
   owner: "worker",
   producers: [],
-  consumers: ["worker"],
+  consumers: ["web", "worker"],
   description: "A one-off reminder, sent with a future ts equal to sendAt; delivered by send-reminder. Replaced by v2, whose target is typed by channel.",
   deprecated: { replacedBy: "studio/reminder.scheduled@2", removeAfter: "2027-06-30" },
   schema: z.object({

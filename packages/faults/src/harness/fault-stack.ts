@@ -1,6 +1,15 @@
+import { randomBytes } from "node:crypto";
 import { startStack, type AppName, type Stack } from "@studio/dev-server";
 import { TEST_ENCRYPTION_KEY } from "@studio/middleware/testing";
 import { startSideEffects, type SideEffects } from "./side-effects.ts";
+
+/**
+ * An API token with every scope for the web app's JSON API (POST /api/events/<event>): the web app
+ * creates it at start from STUDIO_DEV_API_TOKEN, as it does on any developer machine.
+ */
+export const WEB_API_TOKEN = `studio_faults-${randomBytes(16).toString("hex")}`;
+/** Headers of a machine posting JSON to the web app with WEB_API_TOKEN. */
+export const webApiHeaders = { "content-type": "application/json", authorization: `Bearer ${WEB_API_TOKEN}` };
 
 export type FaultStack = { stack: Stack; fx: SideEffects; stop: () => Promise<void> };
 
@@ -31,7 +40,7 @@ export async function startFaultStack(opts: {
         const extra = opts.env?.(fx, urls) ?? {};
         return {
           // Its own Next output folder, so this suite can run beside `pnpm dev` or another suite.
-          web: { ...shared, STUDIO_NEXT_DIST_DIR: ".next/faults", ...extra.web },
+          web: { ...shared, STUDIO_NEXT_DIST_DIR: ".next/faults", STUDIO_DEV_API_TOKEN: WEB_API_TOKEN, ...extra.web },
           worker: { ...shared, ...fx.workerEnv, ...extra.worker },
           ai: { ...shared, ...fx.aiEnv("infer"), ...extra.ai },
         };

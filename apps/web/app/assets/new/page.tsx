@@ -5,10 +5,12 @@ import { ConsoleForm } from "../../../src/ui/console-form.tsx";
 import { ProgressPreconnect } from "../../../src/ui/live-progress.tsx";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
 import { assetFields } from "../../../src/ui/form-fields/asset-fields.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
 
 export const metadata = { title: "Register an asset" };
 
 export default async function NewAssetPage({ searchParams }: PageProps<"/assets/new">) {
+  await requirePage("/assets/new");
   await connection();
   const assetId = newItemId("asset");
   const { projectId } = await searchParams;

@@ -1,29 +1,40 @@
 import Link from "next/link";
 import { type Route } from "next";
-import { briefApproved, briefSubmitted, briefWithdrawn, projectCreated } from "@studio/events";
+import { analyseBriefReturnSchema } from "@studio/events";
 import { findAnalysis } from "../../../src/activity/find-analysis.ts";
-import { findEventData } from "../../../src/activity/find-event-data.ts";
-import { latestBriefUpdate } from "../../../src/activity/latest-brief-update.ts";
 import { nextBriefRevision } from "../../../src/activity/next-brief-revision.ts";
 import { loadItemActivity } from "../../../src/activity/load-item-activity.ts";
-import { isPending, sentEvent } from "../../../src/activity/sent-event.ts";
+import { sentEvent } from "../../../src/activity/sent-event.ts";
 import { stillChanging } from "../../../src/activity/still-changing.ts";
 import { approveBrief } from "../../../src/actions/approve-brief.ts";
 import { updateBrief } from "../../../src/actions/update-brief.ts";
 import { withdrawBrief } from "../../../src/actions/withdraw-brief.ts";
 import { reveal } from "../../../src/crypto/reveal.ts";
+import { appDatabase } from "../../../src/db/app-database.ts";
 import { inngestApi } from "../../../src/inngest/rest-api.ts";
+import { findItem } from "../../../src/read-model/find-item.ts";
+import { itemFailures } from "../../../src/read-model/item-failures.ts";
+import { itemOutgoing } from "../../../src/read-model/item-outgoing.ts";
+import { projectionLag } from "../../../src/read-model/projection-lag.ts";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
 import { ActivityList } from "../../../src/ui/activity-list.tsx";
 import { ApiProblem } from "../../../src/ui/api-problem.tsx";
 import { AutoRefresh } from "../../../src/ui/auto-refresh.tsx";
 import { ConsoleForm } from "../../../src/ui/console-form.tsx";
+import { FailureList } from "../../../src/ui/failure-list.tsx";
 import { formatMoney } from "../../../src/ui/format.ts";
 import { approveFields, editFields, withdrawFields } from "../../../src/ui/form-fields/brief-fields.ts";
 import { LiveProgress } from "../../../src/ui/live-progress.tsx";
+import { NotSentNotice } from "../../../src/ui/not-sent-notice.tsx";
 import { OutcomeDetails } from "../../../src/ui/outcome-details.tsx";
+import { ProjectionLagNote } from "../../../src/ui/projection-lag-note.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
+import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
+import { roleGrants } from "../../../src/auth/roles.ts";
+import { userNames } from "../../../src/auth/user-names.ts";
+import { AuditList } from "../../../src/ui/audit-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -31,40 +42,50 @@ export async function generateMetadata({ params }: PageProps<"/briefs/[briefId]"
   return { title: `Brief ${decodeURIComponent((await params).briefId)}` };
 }
 
+type Personal = { contactName: string; contactEmail: string; description: string };
+type Edit = { title?: string; description: string };
+
+const open = async <T,>(value: unknown): Promise<T | undefined> => (value ? ((await reveal(value)).value as T) : undefined);
+
 export default async function BriefPage({ params, searchParams }: PageProps<"/briefs/[briefId]">) {
   const briefId = decodeURIComponent((await params).briefId);
-  const activity = await settle(loadItemActivity(inngestApi, reveal, "brief", briefId));
+  const user = await requirePage("/briefs/[briefId]", `/briefs/${encodeURIComponent(briefId)}`);
+  const db = await appDatabase();
+  // Viewers read; only operators (and admins) get the forms (the actions check again).
+  const canSend = roleGrants(user.role, "operator");
+  const audit = await listItemAudit(db, "brief", briefId);
+  // The brief comes from the console's database; its runs (and the analysis an intake run got
+  // back from the AI app) from the Inngest API.
+  const [brief, outgoing, failures, lag, activity] = await Promise.all([
+    findItem(db, "brief", briefId),
+    itemOutgoing(db, "brief", briefId),
+    itemFailures(db, "brief", briefId),
+    projectionLag(db, "brief"),
+    settle(loadItemActivity(inngestApi, reveal, "brief", briefId)),
+  ]);
   const events = activity.ok ? activity.value : [];
-  const sent = sentEvent(await searchParams, activity.ok ? events : undefined);
-  const brief = findEventData(events, briefSubmitted);
-  const approved = findEventData(events, briefApproved);
-  const withdrawn = findEventData(events, briefWithdrawn);
-  const project = findEventData(events, projectCreated);
-  const analysed = findAnalysis(events);
+  const sent = sentEvent(await searchParams, outgoing);
+  // approvedBy is the approver's user id (from their session): shown by name.
+  const approverName = brief?.approvedBy ? (await userNames(db, [brief.approvedBy])).get(brief.approvedBy) : undefined;
+  const [personal, edit, stored] = await Promise.all([open<Personal>(brief?.personal), open<Edit>(brief?.edit), open<unknown>(brief?.analysis)]);
+  const storedAnalysis = analyseBriefReturnSchema.safeParse({ briefId, revision: brief?.analysisRevision, ...(stored as object) }).data;
+  const runAnalysis = findAnalysis(events);
+  const analysed = storedAnalysis && (!runAnalysis || storedAnalysis.revision >= runAnalysis.revision) ? storedAnalysis : runAnalysis;
   // What the brief says now: the latest edit over what was submitted.
-  const edit = latestBriefUpdate(events);
-  const title = edit?.encrypted.title ?? brief?.title;
-  const description = edit?.encrypted.description ?? brief?.encrypted.description;
-  // A decision just sent counts before Inngest lists it, so the page never offers it again.
-  const approving = !approved && isPending(sent, "approved");
-  const withdrawing = !withdrawn && isPending(sent, "withdrawn");
-  // Decisions need a known, still-open brief (when Inngest cannot be read, the forms stay usable).
-  const open = !withdrawn && !withdrawing && !project && (brief !== undefined || !activity.ok);
-  const status = withdrawn
-    ? "Withdrawn"
-    : withdrawing
-      ? "Withdrawal sent"
-      : project
-        ? "Project created"
-        : approved
-          ? "Approved, creating project"
-          : approving
-            ? "Approval sent"
-            : "Awaiting approval";
+  const title = edit?.title ?? brief?.title ?? undefined;
+  const description = edit?.description ?? personal?.description;
+  const submitted = brief?.submittedAt != null;
+  const withdrawn = brief?.withdrawnAt != null;
+  const project = brief?.projectId ? { projectId: brief.projectId, summary: brief.projectSummary, clientId: brief.clientId } : undefined;
+  const approved = brief?.approvedAt != null;
+  // Decisions need a known, still-open brief.
+  const isOpen = submitted && !withdrawn && !project;
+  const status = withdrawn ? "Withdrawn" : project ? "Project created" : approved ? "Approved, creating project" : submitted ? "Awaiting approval" : "Not recorded yet";
 
   return (
     <>
       <SentNotice sent={sent} />
+      <NotSentNotice outgoing={outgoing} />
       <div className="page-head">
         <h1>{title ?? `Brief ${briefId}`}</h1>
         <span className="badge" data-testid="brief-status">
@@ -74,7 +95,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
       <div className="grid grid--2">
         <section className="panel" aria-labelledby="brief-facts">
           <h2 id="brief-facts">Brief</h2>
-          {brief ? (
+          {brief && submitted ? (
             <dl className="facts">
               <dt>Brief id</dt>
               <dd>
@@ -83,25 +104,25 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
               <dt>Client</dt>
               <dd>{brief.clientId}</dd>
               <dt>Contact</dt>
-              <dd>
-                {brief.encrypted.contactName} &lt;{brief.encrypted.contactEmail}&gt;
-              </dd>
+              <dd>{personal ? `${personal.contactName} <${personal.contactEmail}>` : "(sealed with a key this app does not have)"}</dd>
               <dt>Budget</dt>
-              <dd>{formatMoney(brief.budget)}</dd>
+              <dd>{formatMoney(brief.budget ?? undefined)}</dd>
               <dt>Due</dt>
               <dd>{brief.dueDate}</dd>
               <dt>Description</dt>
               <dd style={{ whiteSpace: "pre-wrap" }}>{description}</dd>
-              {edit && (
+              {brief.revision > 0 && (
                 <>
                   <dt>Revision</dt>
-                  <dd data-testid="brief-revision">{edit.revision}</dd>
+                  <dd data-testid="brief-revision">{brief.revision}</dd>
                 </>
               )}
             </dl>
           ) : (
             <p className="muted">
-              {activity.ok ? `No brief with id ${briefId} in Inngest's recent events.` : "The brief's details come from Inngest, which cannot be read right now."}
+              {brief
+                ? "Events about this brief have arrived, but not its submission yet: its details appear here when it does."
+                : `No brief with id ${briefId} is recorded in the console's database.`}
             </p>
           )}
         </section>
@@ -115,36 +136,37 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
               {project.summary && <p>{project.summary}</p>}
               <p>
                 <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
-                <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId)}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
+                <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId ?? "")}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
                   Issue an invoice
                 </Link>
               </p>
             </div>
           ) : withdrawn ? (
-            <p className="notice notice--info">Withdrawn{withdrawn.reason ? `: ${withdrawn.reason}` : "."}</p>
+            <p className="notice notice--info">Withdrawn{brief?.withdrawnReason ? `: ${brief.withdrawnReason}` : "."}</p>
           ) : approved ? (
-            <p className="notice notice--info">Approved by {approved.approvedBy}. The worker creates the project next.</p>
+            <p className="notice notice--info">
+              Approved by <span data-testid="approved-by">{approverName ?? brief?.approvedBy}</span>. The worker creates the project next.
+            </p>
           ) : null}
-          {open && !approved && !approving && (
+          {canSend && isOpen && !approved && (
             <>
               <h3>Approve</h3>
               <ConsoleForm label="Approve brief" action={approveBrief} fields={approveFields(briefId)} submitLabel="Approve brief" pendingLabel="Approving…" />
             </>
           )}
-          {open && brief && (
-            // Only with the brief known: the next revision is counted from the edits Inngest holds.
+          {canSend && isOpen && (
             <>
               <h3 style={{ marginTop: "1.25rem" }}>Edit</h3>
               <ConsoleForm
                 label="Edit brief"
                 action={updateBrief}
-                fields={editFields(briefId, nextBriefRevision(events), { title, description: description ?? brief.encrypted.description })}
+                fields={editFields(briefId, nextBriefRevision(brief), { title, description: description ?? "" })}
                 submitLabel="Save edits"
                 pendingLabel="Saving…"
               />
             </>
           )}
-          {open && (
+          {canSend && isOpen && (
             <>
               <h3 style={{ marginTop: "1.25rem" }}>Withdraw</h3>
               <ConsoleForm label="Withdraw brief" action={withdrawBrief} fields={withdrawFields(briefId)} submitLabel="Withdraw brief" pendingLabel="Withdrawing…" danger />
@@ -154,6 +176,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
       </div>
       <div className="stack" style={{ marginTop: "1rem" }}>
         <LiveProgress subject={progressSubject("brief", briefId)} />
+        <AuditList entries={audit} />
         {analysed && (
           <section className="panel" aria-labelledby="analysis-title" data-testid="analysis-panel">
             <h2 id="analysis-title">Analysis</h2>
@@ -164,13 +187,17 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
             <OutcomeDetails value={analysed} rawLabel="Raw analysis" />
           </section>
         )}
+        <FailureList failures={failures} />
         <section className="panel" aria-labelledby="runs-title">
           <h2 id="runs-title">Events and runs</h2>
           <p className="muted">Read from the Inngest API; refreshed while runs are in progress.</p>
           {activity.ok ? <ActivityList events={events} /> : <ApiProblem error={activity.error} />}
         </section>
+        <ProjectionLagNote lag={lag} />
       </div>
-      <AutoRefresh active={activity.ok && (stillChanging(events) || events.length === 0)} />
+      <AutoRefresh active={activity.ok && stillChanging(events)} />
+      {/* Not recorded yet: its first event may still be on its way to the projection. */}
+      <AutoRefresh active={!brief} forMs={60_000} />
     </>
   );
 }

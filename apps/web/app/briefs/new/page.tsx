@@ -5,10 +5,12 @@ import { ConsoleForm } from "../../../src/ui/console-form.tsx";
 import { ProgressPreconnect } from "../../../src/ui/live-progress.tsx";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
 import { briefFields } from "../../../src/ui/form-fields/brief-fields.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
 
 export const metadata = { title: "Submit a brief" };
 
 export default async function NewBriefPage() {
+  await requirePage("/briefs/new");
   await connection(); // a fresh id for every visit
   const briefId = newItemId("brief");
   return (

@@ -5,10 +5,12 @@ import { ConsoleForm } from "../../../src/ui/console-form.tsx";
 import { ProgressPreconnect } from "../../../src/ui/live-progress.tsx";
 import { progressSubject } from "../../../src/realtime/progress-subject.ts";
 import { invoiceFields } from "../../../src/ui/form-fields/invoice-fields.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
 
 export const metadata = { title: "Issue an invoice" };
 
 export default async function NewInvoicePage({ searchParams }: PageProps<"/invoices/new">) {
+  await requirePage("/invoices/new");
   await connection();
   const invoiceId = newItemId("invoice");
   const { clientId, projectId } = await searchParams;

@@ -3,10 +3,12 @@ import { scheduleReminder } from "../../../src/actions/schedule-reminder.ts";
 import { newItemId } from "../../../src/ids/new-item-id.ts";
 import { ConsoleForm } from "../../../src/ui/console-form.tsx";
 import { reminderFields } from "../../../src/ui/form-fields/reminder-fields.ts";
+import { requirePage } from "../../../src/auth/require-page.ts";
 
 export const metadata = { title: "Schedule a reminder" };
 
 export default async function NewReminderPage() {
+  await requirePage("/reminders/new");
   await connection();
   return (
     <>

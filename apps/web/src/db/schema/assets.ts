@@ -19,9 +19,9 @@ export const assets = pgTable(
     // studio/asset.processed
     renditions: jsonb("renditions").$type<EventData<typeof assetProcessed>["renditions"]>(),
     processedAt: at("processed_at"),
-    // studio/asset.tagged: the newest tagging wins
-    tags: jsonb("tags").$type<string[]>(),
-    altText: text("alt_text"),
+    // studio/asset.tagged (v1 and v2): the newest tagging wins
+    /** Sealed `{ tags, altText }`: the model's answer about a client's asset (v2 sends it encrypted). */
+    tagging: jsonb("tagging"),
     tagModel: jsonb("tag_model").$type<ModelInfo>(),
     taggedAt: at("tagged_at"),
     lastEventAt: at("last_event_at").notNull(),

@@ -5,7 +5,8 @@ export const approveBriefForm = {
   event: briefApproved,
   fields: [
     { name: "briefId", kind: "text" },
-    { name: "approvedBy", kind: "text" },
     { name: "decisionId", kind: "optional" },
   ],
+  // The approver is whoever is signed in (their user id), never a typed name.
+  fromSession: (user) => ({ approvedBy: user.id }),
 } satisfies StudioForm<typeof briefApproved>;

@@ -19,7 +19,6 @@ export function briefFields(briefId: string): FieldSpec[] {
 export function approveFields(briefId: string): FieldSpec[] {
   return [
     { name: "briefId", label: "Brief id", type: "hidden", defaultValue: briefId },
-    { name: "approvedBy", label: "Approved by", required: true, defaultValue: "studio-operator", hint: "Operator or client contact id." },
     decisionField(),
   ];
 }

@@ -1,5 +1,7 @@
-import { outboxDir } from "../../../../src/env.ts";
-import { createOutboxRoute } from "../../../../src/outbox/outbox-route.ts";
+import { guardRoute } from "../../../../src/auth/guard-route.ts";
+import { appOutboxRoute } from "../../../../src/outbox/app-outbox-route.ts";
 
-/** Local stand-in for the email provider (`{ to, subject, text }`); see the Outbox page. */
-export const POST = createOutboxRoute("email", outboxDir);
+const store = appOutboxRoute("email");
+
+/** Local stand-in for the email provider (`{ to, subject, text }`); see the Outbox page; it needs an API token scoped outbox:email. */
+export const POST = guardRoute("POST /api/outbox/email", (request) => store(request));

@@ -1,5 +1,7 @@
-import { outboxDir } from "../../../../src/env.ts";
-import { createOutboxRoute } from "../../../../src/outbox/outbox-route.ts";
+import { guardRoute } from "../../../../src/auth/guard-route.ts";
+import { appOutboxRoute } from "../../../../src/outbox/app-outbox-route.ts";
 
-/** Local stand-in for the team's Slack-style webhook (`{ text }`); see the Outbox page. */
-export const POST = createOutboxRoute("webhook", outboxDir);
+const store = appOutboxRoute("webhook");
+
+/** Local stand-in for the team's Slack-style webhook (`{ text }`); see the Outbox page; it needs an API token scoped outbox:webhook. */
+export const POST = guardRoute("POST /api/outbox/webhook", (request) => store(request));

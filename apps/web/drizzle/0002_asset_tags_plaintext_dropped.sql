@@ -1,0 +1,2 @@
+ALTER TABLE "assets" DROP COLUMN "tags";--> statement-breakpoint
+ALTER TABLE "assets" DROP COLUMN "alt_text";

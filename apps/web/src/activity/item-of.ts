@@ -1,0 +1,11 @@
+import { trackedKinds, type TrackedKind } from "./tracked-kinds.ts";
+
+/** The tracked item an event is about (its kind and id), if any: what an audit record is filed under. */
+export function itemOf(name: string, data: unknown): { kind: TrackedKind; id: string } | undefined {
+  for (const [kind, spec] of Object.entries(trackedKinds) as Array<[TrackedKind, (typeof trackedKinds)[TrackedKind]]>) {
+    if (!(spec.events as readonly string[]).includes(name)) continue;
+    const id = (data as Record<string, unknown> | null)?.[spec.idField];
+    if (typeof id === "string") return { kind, id };
+  }
+  return undefined;
+}
