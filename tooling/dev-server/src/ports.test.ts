@@ -1,6 +1,6 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { assertPortFree, freePort, isPortFree } from "./ports.ts";
+import { assertPortFree, freePort, isPortFree, reservePort } from "./ports.ts";
 
 describe("ports", () => {
   it("finds a free port and sees it taken once something listens", async () => {
@@ -14,5 +14,13 @@ describe("ports", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("holds a reserved port until it is released, so nothing else can take it meanwhile", async () => {
+    const { port, release } = await reservePort();
+    expect(await isPortFree(port)).toBe(false);
+    await release();
+    await release(); // twice is harmless (the stack releases it again when it stops)
+    expect(await isPortFree(port)).toBe(true);
   });
 });

@@ -30,3 +30,23 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
     );
   }
 }
+
+/**
+ * A free port on 127.0.0.1, kept listening until `release()`: for a port that is handed out long
+ * before its server starts (the Dev Server's, given to the apps that start first, which can take
+ * minutes on a busy machine). Without the hold, anything else asking the OS for a free port in the
+ * meantime may be given it, and the server then fails with "address already in use".
+ */
+export function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => {
+      const address = server.address();
+      if (typeof address !== "object" || !address) return reject(new Error("no port"));
+      let released: Promise<void> | undefined;
+      const release = () => (released ??= new Promise<void>((done) => server.close(() => done())));
+      resolve({ port: address.port, release });
+    });
+  });
+}

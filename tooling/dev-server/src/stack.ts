@@ -1,6 +1,6 @@
 import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
 import { devServerApi, type DevServerApi } from "./api.ts";
-import { freePort } from "./ports.ts";
+import { freePort, reservePort } from "./ports.ts";
 import { reapOrphans } from "./process-registry.ts";
 import { launchDevServer, type DevServer, type DevServerOptions } from "./server.ts";
 import { stackLog } from "./stack-log.ts";
@@ -44,7 +44,10 @@ export async function startStack(opts: {
   const tag = log.tag;
   const ports = new Map<AppName, number>();
   for (const name of opts.apps) ports.set(name, await freePort());
-  const dsPort = await freePort();
+  // Held until the Dev Server starts: the apps start first with its URL, which takes long enough
+  // on a busy machine for another process to be handed a port that was merely free.
+  const dsReservation = await reservePort();
+  const dsPort = dsReservation.port;
   const urls: StackUrls = { devServer: `http://127.0.0.1:${dsPort}` };
   for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
   const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
@@ -60,6 +63,7 @@ export async function startStack(opts: {
   const apps: Partial<Record<AppName, RunningApp>> = {};
   let devServer: DevServer | undefined;
   const stopAll = async () => {
+    await dsReservation.release();
     await Promise.all(Object.values(apps).map((a) => a.stop()));
     if (devServer) await devServer.stop();
     await sentry?.stop();
@@ -95,6 +99,7 @@ export async function startStack(opts: {
         });
       }),
     );
+    await dsReservation.release();
     devServer = await launchDevServer({
       ...opts.devServer,
       port: dsPort,
