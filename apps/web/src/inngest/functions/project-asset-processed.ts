@@ -2,13 +2,14 @@ import { assetProcessed } from "@studio/events";
 import { appDatabase } from "../../db/app-database.ts";
 import { projectAssetProcessed } from "../../projections/assets/project-asset-processed.ts";
 import { inngest } from "../client.ts";
+import { reportWebFailure } from "../failures/report-web-failure.ts";
 import { projectionInputOf } from "../projection-input-of.ts";
 
 /**
  * Read model: records an asset's renditions.
  * Idempotent by event id and safe out of order (see the projection); no flow control: each run is
  * one short transaction. A failed attempt is retried; an event that breaks the contract fails at
- * the function's entry, for good.
+ * the function's entry, for good. Either way reportWebFailure emits studio/automation.failed.
  *
  * Applies:
  * - docs/research/inngest/creating-an-event-key.md#dedupe-by-event-id (the event id keys the projection)
@@ -16,6 +17,6 @@ import { projectionInputOf } from "../projection-input-of.ts";
  * - docs/research/inngest/events-and-triggers.md#validation-at-the-functions-entry
  */
 export const assetProcessedProjection = inngest.createFunction(
-  { id: "project-asset-processed", name: "Read model: asset processed", triggers: [assetProcessed], retries: 10 },
+  { id: "project-asset-processed", name: "Read model: asset processed", triggers: [assetProcessed], retries: 10, onFailure: reportWebFailure },
   async ({ event }) => projectAssetProcessed(await appDatabase(), projectionInputOf(event)),
 );

@@ -2,13 +2,14 @@ import { assetUploaded } from "@studio/events";
 import { appDatabase } from "../../db/app-database.ts";
 import { projectAssetUploaded } from "../../projections/assets/project-asset-uploaded.ts";
 import { inngest } from "../client.ts";
+import { reportWebFailure } from "../failures/report-web-failure.ts";
 import { projectionInputOf } from "../projection-input-of.ts";
 
 /**
  * Read model: records an asset registered for a project.
  * Idempotent by event id and safe out of order (see the projection); no flow control: each run is
  * one short transaction. A failed attempt is retried; an event that breaks the contract fails at
- * the function's entry, for good.
+ * the function's entry, for good. Either way reportWebFailure emits studio/automation.failed.
  *
  * Applies:
  * - docs/research/inngest/creating-an-event-key.md#dedupe-by-event-id (the event id keys the projection)
@@ -16,6 +17,6 @@ import { projectionInputOf } from "../projection-input-of.ts";
  * - docs/research/inngest/events-and-triggers.md#validation-at-the-functions-entry
  */
 export const assetUploadedProjection = inngest.createFunction(
-  { id: "project-asset-uploaded", name: "Read model: asset uploaded", triggers: [assetUploaded], retries: 10 },
+  { id: "project-asset-uploaded", name: "Read model: asset uploaded", triggers: [assetUploaded], retries: 10, onFailure: reportWebFailure },
   async ({ event }) => projectAssetUploaded(await appDatabase(), projectionInputOf(event)),
 );

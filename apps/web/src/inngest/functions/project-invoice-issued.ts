@@ -3,13 +3,14 @@ import { seal } from "../../crypto/seal.ts";
 import { appDatabase } from "../../db/app-database.ts";
 import { projectInvoiceIssued } from "../../projections/invoices/project-invoice-issued.ts";
 import { inngest } from "../client.ts";
+import { reportWebFailure } from "../failures/report-web-failure.ts";
 import { projectionInputOf } from "../projection-input-of.ts";
 
 /**
  * Read model: records an issued invoice (billing contact sealed).
  * Idempotent by event id and safe out of order (see the projection); no flow control: each run is
  * one short transaction. A failed attempt is retried; an event that breaks the contract fails at
- * the function's entry, for good.
+ * the function's entry, for good. Either way reportWebFailure emits studio/automation.failed.
  *
  * Applies:
  * - docs/research/inngest/creating-an-event-key.md#dedupe-by-event-id (the event id keys the projection)
@@ -17,6 +18,6 @@ import { projectionInputOf } from "../projection-input-of.ts";
  * - docs/research/inngest/events-and-triggers.md#validation-at-the-functions-entry
  */
 export const invoiceIssuedProjection = inngest.createFunction(
-  { id: "project-invoice-issued", name: "Read model: invoice issued", triggers: [invoiceIssued], retries: 10 },
+  { id: "project-invoice-issued", name: "Read model: invoice issued", triggers: [invoiceIssued], retries: 10, onFailure: reportWebFailure },
   async ({ event }) => projectInvoiceIssued(await appDatabase(), seal, projectionInputOf(event)),
 );

@@ -1,9 +1,9 @@
 import { automationFailed } from "@studio/events";
 import type { FailureEventArgs } from "inngest";
 import { describe, expect, it } from "vitest";
-import { reportPingFailure } from "./report-ping-failure.ts";
+import { reportWebFailure } from "./report-web-failure.ts";
 
-type Args = Parameters<typeof reportPingFailure>[0];
+type Args = Parameters<typeof reportWebFailure>[0];
 
 /** The handler with a sendEvent that records; the engine runs it for real in the faults suite (engine-input). */
 async function handle(data: Record<string, unknown>) {
@@ -14,11 +14,11 @@ async function handle(data: Record<string, unknown>) {
       return Promise.resolve({ ids: ["e1"] });
     },
   };
-  await reportPingFailure({ event: { name: "inngest/function.failed", data }, error: new Error("x"), step } as unknown as Args & FailureEventArgs);
+  await reportWebFailure({ event: { name: "inngest/function.failed", data }, error: new Error("x"), step } as unknown as Args & FailureEventArgs);
   return sent;
 }
 
-describe("reportPingFailure (onFailure of the web app's ping)", () => {
+describe("reportWebFailure (onFailure of every web app function)", () => {
   it("sends one studio/automation.failed naming the function, the run and the ping event", async () => {
     const sent = await handle({
       function_id: "studio-web-ping",
@@ -42,5 +42,31 @@ describe("reportPingFailure (onFailure of the web app's ping)", () => {
     const data = automationFailed.schema.parse(sent[0]!.payload.data);
     expect(data).toMatchObject({ trigger: { name: "unknown" }, error: { name: "Error" } });
     expect(data.error.message).toHaveLength(4000);
+  });
+
+  it("reports a projection that could not record its event, by the projection's id", async () => {
+    const sent = await handle({
+      function_id: "studio-web-project-invoice-paid",
+      run_id: "01JRUN2",
+      error: { name: "EventValidationError", message: "invoiceId: Invalid input" },
+      event: { name: "studio/invoice.paid", id: "01JEVT2", data: { invoiceId: 7 } },
+    });
+    expect(automationFailed.schema.parse(sent[0]!.payload.data)).toMatchObject({
+      functionId: "project-invoice-paid",
+      trigger: { name: "studio/invoice.paid", id: "01JEVT2" },
+    });
+  });
+
+  it("reports a failure to record another app's report, but not a failure to record its own report again", async () => {
+    const failedToRecord = (about: { app: string; functionId: string }) =>
+      handle({
+        function_id: "studio-web-project-automation-failed",
+        run_id: "01JRUN3",
+        error: { name: "Error", message: "connect ECONNREFUSED" },
+        event: { name: automationFailed.name, id: "01JEVT3", data: { ...about, runId: "r0" } },
+      });
+    expect(await failedToRecord({ app: "studio-worker", functionId: "intake-brief" })).toHaveLength(1);
+    expect(await failedToRecord({ app: "studio-web", functionId: "project-invoice-paid" })).toHaveLength(1);
+    expect(await failedToRecord({ app: "studio-web", functionId: "project-automation-failed" })).toEqual([]);
   });
 });
