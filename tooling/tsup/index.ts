@@ -1,5 +1,5 @@
 import { defineConfig } from "tsup";
-import { preferEsmPlugin } from "./prefer-esm-plugin.ts";
+import { ONE_COPY_PACKAGES, preferEsmPlugin } from "./prefer-esm-plugin.ts";
 
 /**
  * A self-contained deployable of a Hono app: workspace packages (TypeScript source) and
@@ -19,7 +19,7 @@ export function honoAppBundle() {
     noExternal: [/.*/],
     shims: true,
     // One copy of each SDK: the CommonJS middleware packages get the ESM build of what they require.
-    esbuildPlugins: [preferEsmPlugin(["inngest", "@sentry/core"])],
+    esbuildPlugins: [preferEsmPlugin(ONE_COPY_PACKAGES)],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

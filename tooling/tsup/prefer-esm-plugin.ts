@@ -2,6 +2,9 @@ import type { Options } from "tsup";
 
 type EsbuildPlugin = NonNullable<Options["esbuildPlugins"]>[number];
 
+/** The dual packages our bundles must hold once: the CommonJS Inngest middlewares require() them. */
+export const ONE_COPY_PACKAGES = ["inngest", "@sentry/core"] as const;
+
 /**
  * Resolves `require("<pkg>")` of the given dual (CommonJS + ESM) packages to their ESM build.
  *

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,6 +16,12 @@ describe("the docs", () => {
   it("cover every function and every event with a runbook and a research note", () => {
     expect(findFunctions().length).toBeGreaterThan(10);
     expect(docCoverageProblems()).toEqual([]);
+  });
+
+  it("quote the gate's command as the root package.json runs it (docs/testing.md)", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(readFileSync(path.join(root, "docs/testing.md"), "utf8")).toContain(`\`${scripts.test}\``);
   });
 
   it("report an undocumented variable", () => {

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { automationFailed, briefApproved, briefSubmitted, dedupeId, diagnosticsPinged, projectCreated, reminderScheduled } from "@studio/events";
 import { briefSubmittedFixtures } from "@studio/events/fixtures";
 import { eventually, startSelfHostedStack, type SelfHostedStack } from "@studio/dev-server";
@@ -9,7 +12,7 @@ import { startModelTestServer, type ModelTestServer } from "./testing/model-test
 import { startRequestSink, type RequestSink } from "./testing/request-sink.ts";
 
 // The production path on one machine: Inngest's self-hosted server (`inngest start`) on a real
-// Postgres and Redis, the worker and this app in cloud mode with exactly the variables a
+// Postgres and Redis, the web console, the worker and this app in cloud mode with exactly the variables a
 // deployment sets (signing key, event key, a real encryption key, the engine's URL), synced by the
 // engine itself (`--sdk-url`: a signed PUT), as a self-hosted deployment is set up. Events come from a producer built like the web app's: the shared client
 // factory with the deployment's keys, so personal data is encrypted before it is sent.
@@ -17,13 +20,20 @@ let models: ModelTestServer;
 let sink: RequestSink;
 let stack: SelfHostedStack;
 let producer: StudioClient;
+let webDataDir: string;
+/** The web console's all-scopes API token (STUDIO_DEV_API_TOKEN): the console is the producer of the web test. */
+const WEB_API_TOKEN = `self-hosted-${randomUUID()}`;
 
 beforeAll(async () => {
   models = await startModelTestServer();
   sink = await startRequestSink();
+  webDataDir = await mkdtemp(path.join(tmpdir(), "self-hosted-web-"));
   stack = await startSelfHostedStack({
-    apps: ["worker", "ai"],
+    apps: ["web", "worker", "ai"],
+    // A cold `next dev` compile of the console's serve route, on a busy machine.
+    readyTimeoutMs: 300_000,
     env: {
+      web: { LOG_LEVEL: "warn", STUDIO_DATA_DIR: webDataDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-self-hosted", STUDIO_DEV_API_TOKEN: WEB_API_TOKEN },
       worker: {
         LOG_LEVEL: "warn",
         WEBHOOK_URL: `${sink.url}/webhook`,
@@ -37,12 +47,13 @@ beforeAll(async () => {
     },
   });
   producer = createStudioClient({ id: "e2e-producer", env: parseEnv("e2e-producer", studioEnvSchema, { ...stack.deploymentEnv, LOG_LEVEL: "warn" }) });
-});
+}, 420_000);
 
 afterAll(async () => {
   await stack?.stop();
   await sink?.stop();
   await models?.stop();
+  if (webDataDir) await rm(webDataDir, { recursive: true, force: true });
 });
 
 const teamMessages = (text: string) => sink.received.filter((r) => r.path === "/webhook" && JSON.stringify(r.body).includes(text));
@@ -64,13 +75,12 @@ async function scheduleReminder(reminderId: string, sendAt: Date): Promise<strin
   return ids[0]!;
 }
 
-/** The run an event started, once the engine has scheduled it. */
+/** The worker's run an event started, once the engine has scheduled it (the web console's projections run for it too). */
 async function runOf(eventId: string): Promise<string> {
-  const [run] = await eventually(`the run of event ${eventId}`, async () => {
-    const runs = await stack.api.runsForEvent(eventId);
-    return runs.length > 0 && runs;
+  return eventually(`the worker's run of event ${eventId}`, async () => {
+    for (const run of await stack.api.runsForEvent(eventId)) if ((await stack.api.functionOf(run.run_id)).startsWith("studio-worker-")) return run.run_id;
+    return false;
   });
-  return run!.run_id;
 }
 
 async function untilWaiting(runId: string, step: string): Promise<void> {
@@ -82,11 +92,11 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
     const unsigned = await fetch(stack.apps.worker!.serveUrl, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
     expect(unsigned.status).toBe(401);
     // Syncs too: the engine synced the apps itself (--sdk-url, signed); an unsigned PUT is refused.
-    for (const app of [stack.apps.worker!, stack.apps.ai!]) expect((await fetch(app.serveUrl, { method: "PUT" })).status).toBe(401);
+    for (const app of [stack.apps.web!, stack.apps.worker!, stack.apps.ai!]) expect((await fetch(app.serveUrl, { method: "PUT" })).status).toBe(401);
     const wrongKey = await fetch(`${stack.engine.url}/e/not-the-key`, { method: "POST", body: JSON.stringify({ name: "studio/x", data: {} }) });
     expect(wrongKey.status).toBe(401);
     const apps = await stack.api.apps();
-    expect(apps.map((a) => a.name).sort()).toEqual(["studio-ai", "studio-worker"]);
+    expect(apps.map((a) => a.name).sort()).toEqual(["studio-ai", "studio-web", "studio-worker"]);
     expect(apps.every((a) => a.error === null)).toBe(true);
   });
 
@@ -121,6 +131,41 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
     // The model's summary of the brief is not in this plaintext event (it travels encrypted).
     expect(projects[0]!.data).not.toHaveProperty("summary");
     expect(JSON.stringify(projects[0]!.data)).not.toContain(expected.summary);
+  });
+
+  it("takes the flow from the web console: its API sends the brief and the approval, its projections record them", async () => {
+    const briefId = `brief_web_${randomUUID()}`;
+    const post = async (key: string, body: unknown) => {
+      const res = await fetch(`${stack.apps.web!.url}/api/events/${key}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${WEB_API_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(202);
+      return ((await res.json()) as { ids: string[] }).ids[0]!;
+    };
+    const base = briefSubmittedFixtures.valid[0];
+    const submittedId = await post("brief.submitted", { ...base, briefId });
+    // The console encrypted the personal fields with the deployment's key before sending.
+    const stored = await stack.api.event(submittedId);
+    expect(stored.data["encrypted"]).toMatchObject({ __ENCRYPTED__: true });
+    expect(JSON.stringify(stored.data)).not.toContain(base.encrypted.contactEmail);
+
+    const runId = await runOf(submittedId);
+    await untilWaiting(runId, "wait-for-approval");
+    await post("brief.approved", { briefId, approvedBy: "op_web", decisionId: `decision_${randomUUID()}` });
+    expect((await stack.api.waitForRun(runId)).status).toBe("COMPLETED");
+    const [project] = await stack.api.waitForEvents(projectCreated.name, (e) => e.data["briefId"] === briefId);
+
+    // The console's read model ran on the same engine, signed: one projection per event, completed.
+    const projections = async (eventId: string) => {
+      const runs = await stack.api.runsForEvent(eventId);
+      const slugs = await Promise.all(runs.map(async (r) => [await stack.api.functionOf(r.run_id), (await stack.api.waitForRun(r.run_id)).status] as const));
+      return slugs.filter(([slug]) => slug.startsWith("studio-web-"));
+    };
+    await eventually("the web projections", async () => (await projections(project!.internal_id!)).length > 0, 30_000);
+    expect(await projections(submittedId)).toEqual([["studio-web-project-brief-submitted", "COMPLETED"]]);
+    expect(await projections(project!.internal_id!)).toEqual([["studio-web-project-project-created", "COMPLETED"]]);
   });
 
   it("brings a failure to its handlers: the model fails for good, analyse-brief and intake-brief report it", async () => {
@@ -191,11 +236,11 @@ describe("the self-hosted engine with the apps in cloud mode", () => {
     // A ping sent after both: once its runs (one per app) have ended, any run of the repeat
     // would have been scheduled too.
     const { ids: later } = await producer.send(diagnosticsPinged.create({ pingId: `${pingId}_later` }));
-    await stack.api.waitForRuns(later[0]!, { count: 2 });
+    await stack.api.waitForRuns(later[0]!, { count: 3 });
     const runs = new Set<string>();
     for (const id of sent) for (const run of await stack.api.runsForEvent(id)) runs.add(run.run_id);
     const slugs = await Promise.all([...runs].map((run) => stack.api.functionOf(run)));
-    expect(slugs.sort()).toEqual(["studio-ai-ping", "studio-worker-ping"]);
+    expect(slugs.sort()).toEqual(["studio-ai-ping", "studio-web-ping", "studio-worker-ping"]);
   });
 
   it("without an external Redis, the same crash loses the runs in flight (why self-hosting needs one)", async () => {

@@ -4,6 +4,7 @@ import { appDatabase } from "../src/db/app-database.ts";
 import { loadItemList } from "../src/read-model/load-item-list.ts";
 import { ItemTable } from "../src/ui/item-table.tsx";
 import { requirePage } from "../src/auth/require-page.ts";
+import { mayOpen } from "../src/auth/may-open.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,9 @@ const starts = [
 ] as const;
 
 export default async function Home() {
-  await requirePage("/");
+  const user = await requirePage("/");
+  // A viewer may not open the forms: the start cards are an operator's.
+  const startable = starts.filter((s) => mayOpen(user, s.href));
   const briefs = await loadItemList(await appDatabase(), reveal, "brief", { page: 1 }, 5);
   return (
     <>
@@ -26,14 +29,16 @@ export default async function Home() {
         Start the studio&apos;s work here and follow it live. This console only sends events; the worker and AI apps run the
         workflows, and every run&apos;s status is read back from Inngest.
       </p>
-      <nav aria-label="Start something" className="grid grid--cards">
-        {starts.map((s) => (
-          <Link key={s.href} href={s.href} className="panel card-link">
-            <strong>{s.title}</strong>
-            <p>{s.text}</p>
-          </Link>
-        ))}
-      </nav>
+      {startable.length > 0 && (
+        <nav aria-label="Start something" className="grid grid--cards">
+          {startable.map((s) => (
+            <Link key={s.href} href={s.href} className="panel card-link">
+              <strong>{s.title}</strong>
+              <p>{s.text}</p>
+            </Link>
+          ))}
+        </nav>
+      )}
       <section className="panel" aria-labelledby="recent-briefs" style={{ marginTop: "1.5rem" }}>
         <div className="page-head">
           <h2 id="recent-briefs">Recent briefs</h2>

@@ -2,6 +2,9 @@
 // event until the function's code has run, for
 //  - the floor: a bare v4 client (no middleware) served in this process by inngest/hono, whose
 //    function runs one empty step and notes the time;
+//  - a second floor: the same bare function with intake-brief's flow control (idempotency on
+//    data.briefId, a cancelOn match on brief.withdrawn), which the engine evaluates before and
+//    while the run goes: what is left between it and intake-brief is the app's own share;
 //  - the worker's real intake-brief, until its first step ("record-brief") has finished, read
 //    from the worker's own "step finished" log line (the worker runs as in `pnpm dev`: its own
 //    process, its serve script, dev mode, the event sent encrypted by a Studio client as the web
@@ -43,8 +46,21 @@ try {
       floorRan.set(String((event.data as { seq: string }).seq), Date.now());
     });
   });
+  const noopWithFlowControl = bare.createFunction(
+    {
+      id: "noop-flow-control",
+      triggers: { event: "bench/floor-flow-control.requested" },
+      idempotency: "event.data.briefId",
+      cancelOn: [{ event: "bench/floor-flow-control.withdrawn", if: "async.data.briefId == event.data.briefId" }],
+    },
+    async ({ event, step }) => {
+      await step.run("noop", () => {
+        floorRan.set(String((event.data as { seq: string }).seq), Date.now());
+      });
+    },
+  );
   const port = await freePort();
-  const floorApp = new Hono().on(["GET", "PUT", "POST"], "/api/inngest", serve({ client: bare, functions: [noop] }));
+  const floorApp = new Hono().on(["GET", "PUT", "POST"], "/api/inngest", serve({ client: bare, functions: [noop, noopWithFlowControl] }));
   floorServer = serveNode({ fetch: floorApp.fetch, port, hostname: "127.0.0.1", createServer }) as Server;
   const sync = await fetch(`http://127.0.0.1:${port}/api/inngest`, { method: "PUT" });
   if (!sync.ok) throw new Error(`the floor app did not sync with the Dev Server: HTTP ${sync.status} ${await sync.text()}`);
@@ -86,6 +102,12 @@ try {
     await bare.send({ name: "bench/floor.requested", data: { seq: key } });
     return (await waitFloor(key)) - sent;
   };
+  const flowControlFloorOnce = async () => {
+    const key = `s${seq++}`;
+    const sent = Date.now();
+    await bare.send({ name: "bench/floor-flow-control.requested", data: { seq: key, briefId: `brief_floor_${key}_${sent}` } });
+    return (await waitFloor(key)) - sent;
+  };
   const intakeOnce = async () => {
     const briefId = `brief_bench_${Date.now()}_${seq++}`;
     const sent = Date.now();
@@ -98,28 +120,31 @@ try {
   // Warm-up: the first runs of each pay one-time costs (connections, lazily loaded modules).
   for (let i = 0; i < 3; i++) {
     await floorOnce();
+    await flowControlFloorOnce();
     await intakeOnce();
   }
   const floor: number[] = [];
+  const flowControlFloor: number[] = [];
   const intake: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    if (i % 2) {
-      intake.push(await intakeOnce());
-      floor.push(await floorOnce());
-    } else {
-      floor.push(await floorOnce());
-      intake.push(await intakeOnce());
-    }
-  }
+  // Interleaved, the order rotating each round so none always follows the same one.
+  const rounds = [
+    () => floorOnce().then((ms) => floor.push(ms)),
+    () => flowControlFloorOnce().then((ms) => flowControlFloor.push(ms)),
+    () => intakeOnce().then((ms) => intake.push(ms)),
+  ];
+  for (let i = 0; i < SAMPLES; i++) for (let k = 0; k < rounds.length; k++) await rounds[(i + k) % rounds.length]!();
   console.log(`\nLatency, one event at a time (${SAMPLES} each, interleaved; ms from send to the step's end, ms clock):`);
   console.log(`${"function".padEnd(58)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"max".padStart(6)}`);
   for (const [name, xs] of [
     ["floor: bare client, one empty step", floor],
+    ["floor + intake's flow control (idempotency, cancelOn)", flowControlFloor],
     ["worker intake-brief, first step (record-brief)", intake],
   ] as const) {
     console.log(`${name.padEnd(58)} ${median(xs).toFixed(0).padStart(6)} ${quantile(xs, 0.99).toFixed(0).padStart(6)} ${Math.max(...xs).toFixed(0).padStart(6)}`);
   }
   console.log(`intake-brief p50 over the floor: ${(median(intake) - median(floor)).toFixed(0)} ms (target <= 10 ms)`);
+  console.log(`  of which the engine's flow control (second floor - floor): ${(median(flowControlFloor) - median(floor)).toFixed(0)} ms`);
+  console.log(`  and the app's own share (intake-brief - second floor): ${(median(intake) - median(flowControlFloor)).toFixed(0)} ms`);
 
   // Throughput: a burst of events sent at once, until every run's step has run.
   const floorBurst = async () => {

@@ -1,10 +1,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { ONE_COPY_PACKAGES, preferEsmPlugin } from "@studio/tsup-config/prefer-esm-plugin";
 
 /**
  * Bundles one module the way the Hono apps' deploy build does (@studio/tsup-config: ESM for
- * Node, everything bundled in, a `require` for the CommonJS parts) into `outdir`, with a
+ * Node, everything bundled in, a `require` for the CommonJS parts, one copy of each SDK through
+ * the same preferEsmPlugin) into `outdir`, with a
  * metafile beside it. For entries that have no bundle of their own to measure (the web app's
  * serve route, which Next compiles). Returns the output file and the metafile's path.
  */
@@ -21,6 +23,7 @@ export async function bundleEntry({ entry, outdir, splitting = true }: { entry: 
     logLevel: "warning",
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     define: { "import.meta.vitest": "undefined" },
+    plugins: [preferEsmPlugin(ONE_COPY_PACKAGES)],
   });
   const metafile = path.join(outdir, "metafile-esm.json");
   writeFileSync(metafile, JSON.stringify(result.metafile));

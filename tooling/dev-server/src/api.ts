@@ -60,7 +60,10 @@ export interface SendableEvent {
 }
 
 export interface StoredEvent {
+  /** The producer's id (the dedupe id), or Inngest's own when the producer gave none. */
   id: string;
+  /** Inngest's id of this copy of the event: what `runsForEvent` takes. */
+  internal_id?: string;
   name: string;
   data: Record<string, unknown>;
   ts?: number;

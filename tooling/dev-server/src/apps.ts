@@ -1,5 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { toolingEnv, inheritedEnv } from "./env.ts";
+import { ownedTempDir } from "./owned-temp-dir.ts";
 import { assertPortFree } from "./ports.ts";
 import { killGroup, spawnGroup } from "./process-registry.ts";
 import { waitUntilReady } from "./wait-ready.ts";
@@ -43,6 +45,14 @@ export async function startApp(
 ): Promise<RunningApp> {
   const { pkg, appId } = APPS[name];
   await assertPortFree(opts.port, `${name} app`);
+  // The web app's embedded database (PGlite) allows one process per folder: a copy started
+  // without its own STUDIO_DATA_DIR gets one, so suites running side by side never share it. It
+  // is kept in the start options (a restart finds its data) and removed when this process exits.
+  if (name === "web" && !opts.env?.STUDIO_DATA_DIR) {
+    const dataDir = ownedTempDir("web-data");
+    process.once("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+    opts = { ...opts, env: { ...opts.env, STUDIO_DATA_DIR: dataDir } };
+  }
   const { child, logs } = spawnGroup(`${name} app`, "pnpm", ["--silent", "--filter", pkg, "run", "serve"], {
     cwd: toolingEnv.repoRoot,
     env: { ...inheritedEnv(), PORT: String(opts.port), HOST: "127.0.0.1", ...opts.env },

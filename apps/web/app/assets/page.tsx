@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Assets" };
 
 export default async function AssetsPage({ searchParams }: PageProps<"/assets">) {
-  await requirePage("/assets");
+  const user = await requirePage("/assets");
   return (
     <ItemListPage
       kind="asset"
@@ -13,6 +13,7 @@ export default async function AssetsPage({ searchParams }: PageProps<"/assets">)
       lead="Files registered for projects. Each one is processed into renditions and tagged by the AI app."
       newHref="/assets/new"
       search={await searchParams}
+      user={user}
       newLabel="Register an asset"
     />
   );

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Briefs" };
 
 export default async function BriefsPage({ searchParams }: PageProps<"/briefs">) {
-  await requirePage("/briefs");
+  const user = await requirePage("/briefs");
   return (
     <ItemListPage
       kind="brief"
@@ -13,6 +13,7 @@ export default async function BriefsPage({ searchParams }: PageProps<"/briefs">)
       lead="Recent client briefs and where each one stands. Open one to follow its intake live, approve it or withdraw it."
       newHref="/briefs/new"
       search={await searchParams}
+      user={user}
       newLabel="Submit a brief"
     />
   );

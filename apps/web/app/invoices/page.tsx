@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices" };
 
 export default async function InvoicesPage({ searchParams }: PageProps<"/invoices">) {
-  await requirePage("/invoices");
+  const user = await requirePage("/invoices");
   return (
     <ItemListPage
       kind="invoice"
@@ -13,6 +13,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
       lead="Issued invoices. The worker reminds the client from the due date until the invoice is marked paid."
       newHref="/invoices/new"
       search={await searchParams}
+      user={user}
       newLabel="Issue an invoice"
     />
   );

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Reminders" };
 
 export default async function RemindersPage({ searchParams }: PageProps<"/reminders">) {
-  await requirePage("/reminders");
+  const user = await requirePage("/reminders");
   return (
     <ItemListPage
       kind="reminder"
@@ -13,6 +13,7 @@ export default async function RemindersPage({ searchParams }: PageProps<"/remind
       lead="One-off reminders. Each is sent to Inngest now with a delivery time, and the worker delivers it then."
       newHref="/reminders/new"
       search={await searchParams}
+      user={user}
       newLabel="Schedule a reminder"
     />
   );

@@ -91,6 +91,9 @@ describe("sign-in, roles and API tokens", () => {
   it("an operator submits a brief, approves it, and the page names them as the approver", async () => {
     const page = await newPage();
     await signIn(page, studio.web, operator, "/briefs/new");
+    // An operator is offered every form: the four start cards (a viewer gets none, below).
+    await page.goto(`${studio.web}/`, { waitUntil: "domcontentloaded" });
+    expect(await page.locator('a[href$="/new"]').count()).toBe(4);
     await openPage(page, `${studio.web}/briefs/new`);
     briefId = await page.locator('input[name="briefId"]').inputValue();
     await fillBriefForm(page, {
@@ -126,6 +129,13 @@ describe("sign-in, roles and API tokens", () => {
     await signIn(page, studio.web, viewer, `/briefs/${briefId}`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Signed-in brief");
     expect(await page.locator("form.console-form").count()).toBe(0);
+    // No link leads a viewer to a form page they would be refused.
+    await page.goto(`${studio.web}/briefs`, { waitUntil: "domcontentloaded" });
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Briefs");
+    expect(await page.locator('a[href^="/briefs/new"]').count()).toBe(0);
+    await page.goto(`${studio.web}/`, { waitUntil: "domcontentloaded" });
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Studio operations");
+    expect(await page.locator('a[href$="/new"]').count()).toBe(0);
     const newBrief = await page.goto(`${studio.web}/briefs/new`);
     expect(newBrief?.status()).toBe(403);
     expect(await page.getByTestId("forbidden").count()).toBe(1);

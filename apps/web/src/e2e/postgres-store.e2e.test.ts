@@ -111,4 +111,35 @@ describe("web console on a real Postgres server", () => {
     expect(await pg.sql(`select count(*) from briefs where brief_id = '${briefId}' and personal::text not like '%grace@example.com%'`)).toBe("1");
     await screenshot(page, "postgres-store-2-brief");
   });
+
+  it("creates the first admin of a deployment with the create-admin step, who can sign in and open the admin page", async () => {
+    const ada = { email: "ada@studio.example", password: "ada-admin-password-1" };
+    const createAdmin = (args: string[], password?: string) =>
+      exec(process.execPath, ["bin/create-admin.ts", ...args], {
+        cwd: webDir,
+        env: { DATABASE_URL: pg.url, LOG_LEVEL: "silent", ...(password ? { STUDIO_NEW_ADMIN_PASSWORD: password } : {}) },
+        timeout: 120_000,
+      });
+    const missing = await createAdmin(["--email", ada.email]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(missing?.code).toBe(1);
+    expect(missing?.stderr).toContain("give --email and --name");
+    const created = await createAdmin(["--email", ada.email, "--name", "Ada Lovelace"], ada.password);
+    expect(created.stdout).toMatch(/Created admin Ada Lovelace <ada@studio\.example> \(password set; Postgres database studio_web at 127\.0\.0\.1:\d+\)/);
+    expect(created.stdout + created.stderr).not.toContain(ada.password);
+    expect(await pg.sql(`select role from auth_user where email = '${ada.email}'`)).toBe("admin");
+
+    const adaPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    adaPage.setDefaultTimeout(60_000);
+    await signIn(adaPage, studio.web, ada, "/admin");
+    expect(await adaPage.getByRole("heading", { level: 1 }).innerText()).toBe("Admin");
+    await adaPage.close();
+
+    // Run again for someone who exists: made an admin, no second account.
+    await pg.sql(`update auth_user set role = 'viewer' where email = '${ada.email}'`);
+    expect((await createAdmin(["--email", ada.email, "--name", "Ada Lovelace"])).stdout).toMatch(/ada@studio\.example is now an admin/);
+    expect(await pg.sql(`select role || ':' || count(*) over () from auth_user where email = '${ada.email}'`)).toBe("admin:1");
+  });
 });

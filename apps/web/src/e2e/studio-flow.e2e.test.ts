@@ -30,7 +30,7 @@ describe("studio flow in the browser", () => {
         ai: { AI_PROVIDER: "offline" },
       }),
     });
-    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/outbox"]);
+    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/invoices/new", "/invoices/warm-up", "/outbox"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -105,5 +105,42 @@ describe("studio flow in the browser", () => {
     await openPage(page, `${studio.web}/outbox`);
     await expect.poll(() => page.locator("main").innerText(), { timeout: 30_000 }).toContain(briefId);
     await screenshot(page, "studio-flow-5-outbox");
+  });
+
+  it("issues an invoice for the project; the worker chases it until it is marked paid, which ends the chase", async () => {
+    await openPage(page, `${studio.web}/briefs/${briefId}`);
+    await page.getByRole("link", { name: "Issue an invoice" }).click();
+    await page.waitForURL(/\/invoices\/new\?/);
+    await page.locator('form.console-form[data-hydrated="true"]').waitFor();
+    const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
+    expect(await page.getByLabel("Client id").inputValue()).toBe("client_acme"); // from the project
+    await page.getByLabel("Total").fill("12500.00");
+    await page.getByLabel("Due date").fill("2027-04-30");
+    await page.getByLabel("Billing name").fill("Acme Accounts Payable");
+    await page.getByLabel("Billing email").fill("ap@acme.example");
+    await page.getByRole("button", { name: "Issue invoice" }).click();
+    await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
+
+    // The worker's chase-invoice starts for it and sleeps until the invoice is overdue.
+    let issuedId = "";
+    await expect
+      .poll(async () => (issuedId = (await studio.api.events("studio/invoice.issued")).find((e) => e.data.invoiceId === invoiceId)?.internal_id ?? ""), { timeout: 30_000 })
+      .not.toBe("");
+    let chaseRunId = "";
+    // (The web app's own read-model projection runs for the event too.)
+    const chaseOf = async () => {
+      for (const run of await studio.api.runsForEvent(issuedId)) if ((await studio.api.functionOf(run.run_id)) === "studio-worker-chase-invoice") return run.run_id;
+      return "";
+    };
+    await expect.poll(async () => (chaseRunId = await chaseOf()), { timeout: 30_000 }).not.toBe("");
+    await expect.poll(() => studio.api.status(chaseRunId), { timeout: 30_000 }).toBe("RUNNING");
+
+    await page.locator('form.console-form[data-hydrated="true"]').waitFor();
+    await page.getByRole("button", { name: "Mark as paid" }).click();
+    await page.waitForURL(/\?sent=paid/);
+    await expect.poll(() => page.getByTestId("invoice-status").innerText(), { timeout: 30_000 }).toBe("Paid");
+    // The payment cancels the sleeping chase (cancelOn), so no reminder goes out.
+    await expect.poll(() => studio.api.status(chaseRunId), { timeout: 60_000 }).toBe("CANCELLED");
+    await screenshot(page, "studio-flow-6-invoice-paid");
   });
 });

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { type Route } from "next";
 import { trackedKinds, type TrackedKind } from "../activity/tracked-kinds.ts";
+import { type PagePath } from "../auth/access-rules.ts";
+import { type SessionUser } from "../auth/actor.ts";
+import { mayOpen } from "../auth/may-open.ts";
 import { reveal } from "../crypto/reveal.ts";
 import { appDatabase } from "../db/app-database.ts";
 import { loadItemList } from "../read-model/load-item-list.ts";
@@ -13,7 +16,7 @@ import { ProjectionLagNote } from "./projection-lag-note.tsx";
 type Search = Record<string, string | string[] | undefined>;
 
 /** A list page (briefs, assets, …): every item in the console's database, 50 a page, filtered by status and text. */
-export async function ItemListPage({ kind, title, lead, newHref, newLabel, search }: { kind: TrackedKind; title: string; lead: string; newHref: Route; newLabel: string; search: Search }) {
+export async function ItemListPage({ kind, title, lead, newHref, newLabel, search, user }: { kind: TrackedKind; title: string; lead: string; newHref: PagePath & Route; newLabel: string; search: Search; user: SessionUser }) {
   const statuses = statusLabels[kind];
   const query = readListQuery(search, Object.keys(statuses));
   const db = await appDatabase();
@@ -25,9 +28,11 @@ export async function ItemListPage({ kind, title, lead, newHref, newLabel, searc
     <>
       <div className="page-head">
         <h1>{title}</h1>
-        <Link href={newHref} className="button">
-          {newLabel}
-        </Link>
+        {mayOpen(user, newHref) && (
+          <Link href={newHref} className="button">
+            {newLabel}
+          </Link>
+        )}
       </div>
       <p className="lead">{lead}</p>
       <form method="get" action={path} className="filters" aria-label={`Filter ${title.toLowerCase()}`}>

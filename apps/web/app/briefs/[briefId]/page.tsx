@@ -134,12 +134,14 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
                 Project <strong data-testid="project-id">{project.projectId}</strong> was created for this brief.
               </p>
               {project.summary && <p>{project.summary}</p>}
-              <p>
-                <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
-                <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId ?? "")}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
-                  Issue an invoice
-                </Link>
-              </p>
+              {canSend && (
+                <p>
+                  <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
+                  <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId ?? "")}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
+                    Issue an invoice
+                  </Link>
+                </p>
+              )}
             </div>
           ) : withdrawn ? (
             <p className="notice notice--info">Withdrawn{brief?.withdrawnReason ? `: ${brief.withdrawnReason}` : "."}</p>
