@@ -48,6 +48,24 @@ export async function fillBriefForm(page: Page, values: BriefFormValues): Promis
   await page.getByLabel("Description").fill(values.description);
 }
 
+/** The new-invoice form's fields, as typed by an operator (the client id may come prefilled from a project). */
+export interface InvoiceFormValues {
+  clientId?: string;
+  total: string;
+  dueDate: string;
+  billingName: string;
+  billingEmail: string;
+}
+
+/** Fills the new-invoice form by label (does not submit it). */
+export async function fillInvoiceForm(page: Page, values: InvoiceFormValues): Promise<void> {
+  if (values.clientId !== undefined) await page.getByLabel("Client id").fill(values.clientId);
+  await page.getByLabel("Total").fill(values.total);
+  await page.getByLabel("Due date").fill(values.dueDate);
+  await page.getByLabel("Billing name").fill(values.billingName);
+  await page.getByLabel("Billing email").fill(values.billingEmail);
+}
+
 /** The local admin the web app seeds on a developer machine (and so in every browser suite). */
 export const DEV_ADMIN = { email: "admin@studio.local", password: "studio-admin-local" };
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
-import { fillBriefForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
+import { fillBriefForm, fillInvoiceForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -114,10 +114,7 @@ describe("studio flow in the browser", () => {
     await page.locator('form.console-form[data-hydrated="true"]').waitFor();
     const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
     expect(await page.getByLabel("Client id").inputValue()).toBe("client_acme"); // from the project
-    await page.getByLabel("Total").fill("12500.00");
-    await page.getByLabel("Due date").fill("2027-04-30");
-    await page.getByLabel("Billing name").fill("Acme Accounts Payable");
-    await page.getByLabel("Billing email").fill("ap@acme.example");
+    await fillInvoiceForm(page, { total: "12500.00", dueDate: "2027-04-30", billingName: "Acme Accounts Payable", billingEmail: "ap@acme.example" });
     await page.getByRole("button", { name: "Issue invoice" }).click();
     await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
 

@@ -7,7 +7,7 @@ import { Inngest } from "inngest";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
-import { fillBriefForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
+import { fillBriefForm, fillInvoiceForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
 /**
@@ -180,11 +180,7 @@ describe("web console against the Dev Server", () => {
   it("issues an invoice and marks it paid from its page", async () => {
     await openPage(page, `${studio.web}/invoices/new`);
     const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
-    await page.getByLabel("Client id").fill("client_acme");
-    await page.getByLabel("Total").fill("4800.00");
-    await page.getByLabel("Due date").fill("2027-04-30");
-    await page.getByLabel("Billing name").fill("Acme Accounts Payable");
-    await page.getByLabel("Billing email").fill("ap@acme.example");
+    await fillInvoiceForm(page, { clientId: "client_acme", total: "4800.00", dueDate: "2027-04-30", billingName: "Acme Accounts Payable", billingEmail: "ap@acme.example" });
     await page.getByRole("button", { name: "Issue invoice" }).click();
     await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
     await page.locator('form.console-form[data-hydrated="true"]').waitFor();

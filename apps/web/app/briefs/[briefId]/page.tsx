@@ -31,6 +31,7 @@ import { ProjectionLagNote } from "../../../src/ui/projection-lag-note.tsx";
 import { SentNotice } from "../../../src/ui/sent-notice.tsx";
 import { settle } from "../../../src/ui/settle.ts";
 import { requirePage } from "../../../src/auth/require-page.ts";
+import { mayOpen } from "../../../src/auth/may-open.ts";
 import { listItemAudit } from "../../../src/audit/list-item-audit.ts";
 import { roleGrants } from "../../../src/auth/roles.ts";
 import { userNames } from "../../../src/auth/user-names.ts";
@@ -134,7 +135,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
                 Project <strong data-testid="project-id">{project.projectId}</strong> was created for this brief.
               </p>
               {project.summary && <p>{project.summary}</p>}
-              {canSend && (
+              {mayOpen(user, "/assets/new") && mayOpen(user, "/invoices/new") && (
                 <p>
                   <Link href={`/assets/new?projectId=${encodeURIComponent(project.projectId)}` as Route}>Register an asset</Link> ·{" "}
                   <Link href={`/invoices/new?clientId=${encodeURIComponent(project.clientId ?? "")}&projectId=${encodeURIComponent(project.projectId)}` as Route}>
