@@ -18,7 +18,7 @@ export default async function RunsPage() {
     <>
       <h1>Recent runs</h1>
       <p className="lead">
-        The latest studio events from every app, and the function runs each one started, with their status as Inngest reports
+        The latest studio events from every app (received in the last hour), and the function runs each one started, with their status as Inngest reports
         it ({inngestApi.config.isDev ? "the local Dev Server" : "Inngest Cloud"}). Open an item for its results.
       </p>
       <section className="panel">

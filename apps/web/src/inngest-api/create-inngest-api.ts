@@ -39,11 +39,17 @@ export function createInngestApi(config: InngestApiConfig, fetchImpl: typeof fet
   const api = {
     config,
 
-    /** Newest first. The API returns at most ~50 per call. */
-    async listEvents(opts: { name?: string; limit?: number } = {}): Promise<StoredEvent[]> {
+    /**
+     * Newest first, at most 50 per call. Without `receivedAfter` the API looks back one hour only;
+     * `cursor` (the last page's oldest `internal_id`) gives the next, older page.
+     */
+    async listEvents(opts: { name?: string; limit?: number; receivedAfter?: Date; receivedBefore?: Date; cursor?: string } = {}): Promise<StoredEvent[]> {
       const params = new URLSearchParams();
       if (opts.name) params.set("name", opts.name);
       params.set("limit", String(opts.limit ?? 50));
+      if (opts.receivedAfter) params.set("received_after", opts.receivedAfter.toISOString());
+      if (opts.receivedBefore) params.set("received_before", opts.receivedBefore.toISOString());
+      if (opts.cursor) params.set("cursor", opts.cursor);
       const body = await call<{ data: StoredEvent[] | null }>(`/v1/events?${params.toString()}`);
       return body.data ?? [];
     },

@@ -35,9 +35,20 @@ export async function startFakeInngestApi(state: Partial<FakeInngestState> = {})
       const send = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
       let m: RegExpExecArray | null;
       if (url.pathname === "/v1/events") {
-        const name = url.searchParams.get("name");
-        const limit = Number(url.searchParams.get("limit") ?? 20);
-        const data = [...full.events].reverse().filter((e) => !name || e.name === name).slice(0, limit);
+        // As the real API: newest first, one hour back unless received_after says otherwise.
+        const q = url.searchParams;
+        const name = q.get("name");
+        const limit = Number(q.get("limit") ?? 20);
+        if (limit > 51) return send(400, { error: "limit must be less than 51" });
+        const after = Date.parse(q.get("received_after") ?? new Date(Date.now() - 3_600_000).toISOString());
+        const before = Date.parse(q.get("received_before") ?? new Date().toISOString());
+        const cursor = q.get("cursor");
+        const data = [...full.events]
+          .sort((a, b) => b.internal_id.localeCompare(a.internal_id))
+          .filter((e) => !name || e.name === name)
+          .filter((e) => Date.parse(e.received_at) >= after && Date.parse(e.received_at) <= before)
+          .filter((e) => !cursor || e.internal_id < cursor)
+          .slice(0, limit);
         return send(200, { data, metadata: {} });
       }
       if ((m = /^\/v1\/events\/([^/]+)\/runs$/.exec(url.pathname))) return send(200, { data: full.runsByEvent[m[1]!] ?? [] });

@@ -40,7 +40,7 @@ export default async function AssetPage({ params, searchParams }: PageProps<"/as
     itemOutgoing(db, "asset", assetId),
     itemFailures(db, "asset", assetId),
     projectionLag(db, "asset"),
-    settle(loadItemActivity(inngestApi, reveal, "asset", assetId)),
+    settle(loadItemActivity(db, inngestApi, reveal, "asset", assetId)),
   ]);
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, outgoing);

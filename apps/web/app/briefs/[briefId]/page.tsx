@@ -62,7 +62,7 @@ export default async function BriefPage({ params, searchParams }: PageProps<"/br
     itemOutgoing(db, "brief", briefId),
     itemFailures(db, "brief", briefId),
     projectionLag(db, "brief"),
-    settle(loadItemActivity(inngestApi, reveal, "brief", briefId)),
+    settle(loadItemActivity(db, inngestApi, reveal, "brief", briefId)),
   ]);
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, outgoing);

@@ -43,7 +43,7 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
     itemOutgoing(db, "invoice", invoiceId),
     itemFailures(db, "invoice", invoiceId),
     projectionLag(db, "invoice"),
-    settle(loadItemActivity(inngestApi, reveal, "invoice", invoiceId)),
+    settle(loadItemActivity(db, inngestApi, reveal, "invoice", invoiceId)),
   ]);
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, outgoing);

@@ -43,7 +43,7 @@ export default async function ReminderPage({ params, searchParams }: PageProps<"
     itemOutgoing(db, "reminder", reminderId),
     itemFailures(db, "reminder", reminderId),
     projectionLag(db, "reminder"),
-    settle(loadItemActivity(inngestApi, reveal, "reminder", reminderId)),
+    settle(loadItemActivity(db, inngestApi, reveal, "reminder", reminderId)),
   ]);
   const events = activity.ok ? activity.value : [];
   const sent = sentEvent(await searchParams, outgoing);
