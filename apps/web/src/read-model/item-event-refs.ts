@@ -33,17 +33,8 @@ export async function itemEventRefs(db: Database, kind: string, id: string): Pro
       .where(and(eq(outgoingEvents.itemKind, kind), eq(outgoingEvents.itemId, id), eq(outgoingEvents.status, "sent"))),
     itemFailures(db, kind, id),
   ]);
-  const failureProjections = failures.length
-    ? await db
-        .select()
-        .from(projectedEvents)
-        .where(
-          inArray(
-            projectedEvents.eventId,
-            failures.map((f) => f.eventId),
-          ),
-        )
-    : [];
+  const failureIds = failures.map((f) => f.eventId);
+  const failureProjections = failureIds.length ? await db.select().from(projectedEvents).where(inArray(projectedEvents.eventId, failureIds)) : [];
   const spans = new Map<string, { name: string; from: number; to: number }>();
   const add = (eventId: string, name: string, from: Date, to: Date) => {
     const known = spans.get(eventId);
