@@ -1,12 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { briefApproved, dedupeId, diagnosticsPinged, workflowProgress } from "@studio/events";
+import { appIds, briefApproved, createWithDedupe, dedupeId, diagnosticsPinged, invoicePaid, workflowProgress } from "@studio/events";
 import { fixtures } from "@studio/events/fixtures";
 import { Inngest } from "inngest";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
+import { createStudioClient, decryptAll, DEV_ONLY_ENCRYPTION_KEY, LOCAL_OUTBOX_TOKEN } from "@studio/middleware";
+import { testEnv } from "@studio/middleware/testing";
+import { type StoredEvent } from "@studio/dev-server";
 import { fillBriefForm, fillInvoiceForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
 
@@ -138,6 +140,61 @@ describe("web console against the Dev Server", () => {
     expect(await page.getByTestId("approved-by").innerText()).toBe("Local admin");
   });
 
+  it("drops a re-send of the approval (same decisionId) and delivers a second, deliberate one (new decisionId)", async () => {
+    const projection = `${appIds.web}-project-brief-approved`;
+    const [first] = (await storedEvents(briefApproved.name)).filter((e) => e.data.briefId === briefId);
+    const decision = briefApproved.schema.parse(first!.data);
+    const [firstRun] = await studio.api.waitForRuns(first!.internal_id!);
+    expect(await studio.api.functionOf(firstRun!.run_id)).toBe(projection);
+
+    // The same decision again, as producers repeat it: a machine retrying through the JSON API
+    // gets the first event's id back, and a producer sending it straight to Inngest with the
+    // contract's dedupe id (as the worker would) reuses that id too.
+    const retried = await fetch(`${studio.web}/api/events/brief.approved`, { method: "POST", headers: asMachine, body: JSON.stringify(decision) });
+    expect(retried.status).toBe(202);
+    expect(((await retried.json()) as { eventId: string }).eventId).toBe(first!.id);
+    const producer = createStudioClient({ id: "e2e-producer", env: testEnv({ INNGEST_DEV: studio.devServerUrl, LOG_LEVEL: "silent" }) });
+    const repeat = createWithDedupe(briefApproved, decision);
+    expect(repeat.id).toBe(first!.id);
+    const [repeatCopy] = (await producer.send(repeat)).ids;
+
+    // A second, deliberate approval, sent after the repeat: a new decision, so a new event id.
+    const second = { briefId, approvedBy: "op_second_approver", decisionId: `decision_e2e_${Date.now()}` };
+    const deliberate = createWithDedupe(briefApproved, second);
+    expect(deliberate.id).not.toBe(first!.id);
+    const [secondCopy] = (await producer.send(deliberate)).ids;
+    const secondRuns = await studio.api.waitForRuns(secondCopy!);
+    expect(secondRuns.map((r) => r.status)).toEqual(["COMPLETED"]);
+    expect(await studio.api.functionOf(secondRuns[0]!.run_id)).toBe(projection);
+    // The run itself applied it (the console did not send it, so had not recorded it); run
+    // outputs are stored encrypted, here with the key the web app uses on a developer machine.
+    const output = await decryptAll((await studio.api.output(secondRuns[0]!.run_id)).data, [DEV_ONLY_ENCRYPTION_KEY]);
+    expect(output).toEqual({ applied: true, itemKind: "brief", itemId: briefId });
+
+    // Once the later event's run has ended, a run of the repeat would have been scheduled too.
+    const stored = await studio.api.waitForEvents(briefApproved.name, (e) => e.data.briefId === briefId, { count: 3 });
+    const copiesOf = (id: string) => stored.filter((e) => e.id === id);
+    const runsOf = async (copies: StoredEvent[]) => (await Promise.all(copies.map((c) => studio.api.runsForEvent(c.internal_id!)))).flat();
+    expect(copiesOf(first!.id).map((e) => e.internal_id).sort()).toEqual([first!.internal_id, repeatCopy].sort());
+    expect(await studio.api.runsForEvent(repeatCopy!)).toEqual([]);
+    const firstDecisionRuns = await runsOf(copiesOf(first!.id));
+    expect(firstDecisionRuns.map((r) => r.run_id)).toEqual([firstRun!.run_id]);
+    expect(copiesOf(deliberate.id!).map((e) => e.data)).toEqual([second]);
+
+    // The read model keeps the newest decision: the page names the second approver.
+    await expect
+      .poll(async () => {
+        await openPage(page, `${studio.web}/briefs/${briefId}`);
+        return page.getByTestId("approved-by").innerText();
+      }, { timeout: 15_000 })
+      .toBe(second.approvedBy);
+    console.info(
+      `[figures] web decision dedupe: approval sent 3 times with one decisionId (page, API retry → same id ${first!.id}, direct re-send) → ` +
+        `${copiesOf(first!.id).length} stored copies under 1 id, ${firstDecisionRuns.length} ${projection} run (the repeat's: ${(await studio.api.runsForEvent(repeatCopy!)).length}); ` +
+        `second decision (new decisionId, id ${deliberate.id}) → ${copiesOf(deliberate.id!).length} event, ${secondRuns.length} more run (COMPLETED, applied); page shows approver ${second.approvedBy}`,
+    );
+  });
+
   it("accepts contract data on the JSON API and rejects a bad payload with 400 naming the field", async () => {
     const post = (key: string, body: unknown) =>
       fetch(`${studio.web}/api/events/${key}`, { method: "POST", headers: asMachine, body: JSON.stringify(body) });
@@ -177,9 +234,11 @@ describe("web console against the Dev Server", () => {
     await paris.close();
   });
 
+  let invoiceId = "";
+
   it("issues an invoice and marks it paid from its page", async () => {
     await openPage(page, `${studio.web}/invoices/new`);
-    const invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
+    invoiceId = await page.locator('input[name="invoiceId"]').inputValue();
     await fillInvoiceForm(page, { clientId: "client_acme", total: "4800.00", dueDate: "2027-04-30", billingName: "Acme Accounts Payable", billingEmail: "ap@acme.example" });
     await page.getByRole("button", { name: "Issue invoice" }).click();
     await page.waitForURL(new RegExp(`/invoices/${invoiceId}\\?sent=issued`));
@@ -193,6 +252,35 @@ describe("web console against the Dev Server", () => {
       .toBe(1);
     const issued = (await storedEvents("studio/invoice.issued")).find((e) => e.data.invoiceId === invoiceId);
     expect(issued?.data).toMatchObject({ clientId: "client_acme", total: { amount: 480_000, currency: "EUR" }, dueDate: "2027-04-30" });
+  });
+
+  it("on the JSON API, a retried payment decision is sent once and a corrected one (new decisionId) gets its own event and run", async () => {
+    const post = (data: unknown) => fetch(`${studio.web}/api/events/invoice.paid`, { method: "POST", headers: asMachine, body: JSON.stringify(data) });
+    const [first] = (await storedEvents(invoicePaid.name)).filter((e) => e.data.invoiceId === invoiceId);
+    const decision = invoicePaid.schema.parse(first!.data);
+    const retried = await post(decision);
+    expect(retried.status).toBe(202);
+    expect(((await retried.json()) as { eventId: string }).eventId).toBe(first!.id);
+    // A correction of the payment date is a new decision (a fresh id, as a new form would mint).
+    const corrected = { invoiceId, paidAt: "2027-04-20T10:00:00.000Z", decisionId: `decision_e2e_paid_${Date.now()}` };
+    const accepted = await post(corrected);
+    expect(accepted.status).toBe(202);
+    const correctedId = ((await accepted.json()) as { eventId: string }).eventId;
+    expect(correctedId).toBe(dedupeId(invoicePaid, corrected));
+    expect(correctedId).not.toBe(first!.id);
+    const stored = await studio.api.waitForEvents(invoicePaid.name, (e) => e.data.invoiceId === invoiceId, { count: 2 });
+    expect(stored.map((e) => e.id).sort()).toEqual([first!.id, correctedId].sort());
+    const runs = await Promise.all(stored.map((e) => studio.api.waitForRuns(e.internal_id!)));
+    const slugs = await Promise.all(runs.flat().map((r) => studio.api.functionOf(r.run_id)));
+    expect(slugs).toEqual([`${appIds.web}-project-invoice-paid`, `${appIds.web}-project-invoice-paid`]);
+    expect(runs.flat().map((r) => r.status)).toEqual(["COMPLETED", "COMPLETED"]);
+    // The read model keeps the newest decision: the page shows the corrected date.
+    await openPage(page, `${studio.web}/invoices/${invoiceId}`);
+    expect(await page.locator(".notice--ok").innerText()).toBe("Paid at 20 Apr 2027, 10:00:00 UTC.");
+    console.info(
+      `[figures] web decision dedupe (JSON API): invoice.paid retried with its decisionId → same id, ${stored.filter((e) => e.id === first!.id).length} event and ` +
+        `${runs[stored.findIndex((e) => e.id === first!.id)]!.length} projection run; corrected (new decisionId) → ${stored.length} events, ${runs.flat().length} runs in all (1 each); page shows the corrected paidAt`,
+    );
   });
 
   it("withdraws a brief: shown as sent at once, then Withdrawn, with no decision left to take", async () => {
