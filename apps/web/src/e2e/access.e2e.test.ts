@@ -2,19 +2,26 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { briefApproved, invoicePaid } from "@studio/events";
+import { appIds, briefApproved, briefSubmitted, invoicePaid } from "@studio/events";
 import { fixtures } from "@studio/events/fixtures";
+import { createDecryptor, DEV_ONLY_ENCRYPTION_KEY } from "@studio/middleware";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessRules } from "../auth/access-rules.ts";
 import { addUser, createToken, fillBriefForm, launchBrowser, openPage, screenshot, signIn } from "./browser.ts";
+import { startEventApiSwitch, type EventApiSwitch } from "./start-event-api-switch.ts";
 import { startStudio, warmUp, type Studio } from "./start-studio.ts";
+
+/** A GitHub OAuth client (not a real one: nothing is sent to GitHub). */
+const GITHUB = { clientId: `Iv1.e2e-${Date.now()}`, clientSecret: "e2e-github-client-secret-not-real" };
 
 /**
  * Sign-in, roles and API tokens on the real console (next dev, its own database) with a real Dev
  * Server, driven in real Chromium: signed out nothing opens; an admin adds an operator and a
  * viewer; the operator submits and approves a brief under their own name; the viewer sees no form
- * and is refused by the actions; a machine marks an invoice paid with an API token.
+ * and is refused by the actions; a machine marks an invoice paid with an API token. OAuth is on by
+ * env for GitHub only. The app reaches the Dev Server through a local proxy whose event API can be
+ * switched off, for the send that fails and is retried from the item's page.
  */
 describe("sign-in, roles and API tokens", () => {
   let studio: Studio;
@@ -25,16 +32,36 @@ describe("sign-in, roles and API tokens", () => {
   const viewer = { name: "Vera Viewer", email: `vera-${run}@studio.test`, password: `viewer-pw-${run}-xx`, role: "viewer" as const };
 
   let dataDir = "";
+  let gate: EventApiSwitch;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "web-access-"));
-    studio = await startStudio({ apps: [], env: () => ({ web: { STUDIO_DATA_DIR: dataDir, STUDIO_NEXT_DIST_DIR: ".next/e2e-access" } }) });
+    gate = await startEventApiSwitch();
+    studio = await startStudio({
+      apps: [],
+      env: (urls) => {
+        gate.target = urls.devServer;
+        return {
+          web: {
+            INNGEST_DEV: gate.url,
+            STUDIO_DATA_DIR: dataDir,
+            STUDIO_NEXT_DIST_DIR: ".next/e2e-access",
+            GITHUB_CLIENT_ID: GITHUB.clientId,
+            GITHUB_CLIENT_SECRET: GITHUB.clientSecret,
+            // Blank is "not set" (env.ts): Google stays off even if the machine's env has it.
+            GOOGLE_CLIENT_ID: "",
+            GOOGLE_CLIENT_SECRET: "",
+          },
+        };
+      },
+    });
     await warmUp(studio.web, ["/sign-in", "/admin", "/briefs/new", "/briefs/warm-up", "/invoices/warm-up"]);
     browser = await launchBrowser();
   }, 600_000); // a cold `next dev` compiles each page on first use: minutes on a busy 2-core machine
   afterAll(async () => {
     await browser?.close();
     await studio?.stop();
+    await gate?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -197,5 +224,146 @@ describe("sign-in, roles and API tokens", () => {
     // The page is rendered again: the token's row now says when it was revoked, with no button.
     await expect.poll(() => admin.getByTestId("api-tokens").innerText(), { timeout: 30_000 }).toMatch(/payment provider[^\n]*revoked/);
     expect((await post("invoice.paid", { ...paid, decisionId: `again_${run}` }, token)).status).toBe(401);
+  });
+
+  /** What an authorize URL must carry for this app's GitHub client. */
+  const expectGitHubAuthorize = (href: string) => {
+    const url = new URL(href);
+    expect(`${url.origin}${url.pathname}`).toBe("https://github.com/login/oauth/authorize");
+    expect(url.searchParams.get("client_id")).toBe(GITHUB.clientId);
+    expect(url.searchParams.get("redirect_uri")).toBe(`${studio.web}/api/auth/callback/github`);
+    expect(url.searchParams.get("response_type")).toBe("code");
+    expect(url.searchParams.get("state")).toMatch(/\S{16,}/);
+    expect(url.searchParams.get("scope")?.split(" ")).toEqual(expect.arrayContaining(["read:user", "user:email"]));
+    expect(href).not.toContain(GITHUB.clientSecret);
+    return url;
+  };
+
+  it("offers GitHub on the sign-in page, and its button leads to GitHub's authorize endpoint", async () => {
+    const page = await newPage();
+    // The browser must not leave the machine: the request to GitHub is seen, then dropped.
+    await page.route("https://github.com/**", (route) => route.abort());
+    await page.goto(`${studio.web}/sign-in?next=${encodeURIComponent("/briefs")}`, { waitUntil: "domcontentloaded" });
+    await page.locator('form[aria-label="Sign in"][data-hydrated="true"]').waitFor();
+    const github = page.getByRole("button", { name: "Sign in with GitHub" });
+    await github.waitFor();
+    expect(await page.getByRole("button", { name: /Sign in with/ }).allInnerTexts()).toEqual(["Sign in with GitHub"]);
+    await screenshot(page, "oauth-providers-1-sign-in");
+
+    const toGitHub = page.waitForRequest((request) => request.url().startsWith("https://github.com/"));
+    await github.click();
+    const url = expectGitHubAuthorize((await toGitHub).url());
+    // better-auth keeps the state it issued (with where to go next) in a signed cookie of this app.
+    const cookies = await page.context().cookies(studio.web);
+    expect(cookies.map((c) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/state/)]));
+    console.info(`[figures] web oauth: sign-in page offers 1 provider (GitHub); its button → ${url.origin}${url.pathname} with client_id, redirect_uri ${url.searchParams.get("redirect_uri")}`);
+  });
+
+  it("answers a social sign-in over HTTP: GitHub with its authorize URL, Google refused (not configured)", async () => {
+    const start = (provider: string) =>
+      fetch(`${studio.web}/api/auth/sign-in/social`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: studio.web },
+        body: JSON.stringify({ provider, callbackURL: "/" }),
+      });
+    const github = await start("github");
+    expect(github.status).toBe(200);
+    const body = (await github.json()) as { url?: string; redirect?: boolean };
+    expect(body.redirect).toBe(true);
+    expectGitHubAuthorize(body.url ?? "");
+    expect(github.headers.getSetCookie().some((c) => /state/.test(c.split("=")[0]!))).toBe(true);
+
+    const google = await start("google");
+    expect(google.status).toBe(404);
+    const refused = (await google.json()) as { code?: string; url?: string };
+    expect(refused.code).toBe("PROVIDER_NOT_FOUND");
+    expect(refused.url).toBeUndefined();
+    console.info(`[figures] web oauth: POST /api/auth/sign-in/social github → ${github.status} with the authorize URL; google (no env) → ${google.status} ${refused.code}`);
+  });
+
+  it("records a brief while the event API is down, sends it once on Retry, and a second Retry sends nothing", async () => {
+    const page = await newPage();
+    await signIn(page, studio.web, operator, "/briefs/new");
+    const briefId = await page.locator('input[name="briefId"]').inputValue();
+    const eventId = `${briefSubmitted.name}@1:${briefId}`;
+    const mine = async () => (await studio.api.events(briefSubmitted.name)).filter((e) => e.id === eventId);
+    // The earlier cases' sends went through the same proxy: count from here.
+    const start = { refused: gate.refused, forwarded: gate.forwarded };
+    const refused = () => gate.refused - start.refused;
+    const forwarded = () => gate.forwarded - start.forwarded;
+
+    // Down: the operator submits; the SDK's own attempts are all refused.
+    gate.up = false;
+    await fillBriefForm(page, {
+      title: "Outage-proof brief",
+      clientId: "client_retry",
+      dueDate: "2027-05-31",
+      budget: "4200",
+      contactName: "Grace Hopper",
+      contactEmail: "grace@example.com",
+      description: "Submitted while Inngest's event API answered 503.",
+    });
+    await page.getByRole("button", { name: "Submit brief" }).click();
+    await page.waitForURL(new RegExp(`/briefs/${briefId}\\?sent=submitted`));
+    const notSent = page.getByTestId("not-sent");
+    await notSent.waitFor();
+    const item = notSent.locator(`[data-testid="not-sent-event"][data-event-id="${eventId}"]`);
+    expect(await item.innerText()).toMatch(/503.*\(1 attempt\)/s);
+    expect(await page.getByTestId("sent-notice").count()).toBe(0); // not confirmed as sent
+    // Nothing lost: the brief is recorded and shown from the console's own database.
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Outage-proof brief");
+    const refusedBySubmit = refused();
+    expect(refusedBySubmit).toBeGreaterThanOrEqual(1);
+    expect(forwarded()).toBe(0);
+    expect(await mine()).toEqual([]);
+
+    // Retry while still down: refused again, still offered, one more attempt counted.
+    await item.getByRole("button", { name: "Retry" }).click();
+    await page.waitForURL(/\?retried=/);
+    await expect.poll(() => item.innerText()).toMatch(/\(2 attempts\)/);
+    const refusedInAll = refused();
+    expect(refusedInAll).toBeGreaterThan(refusedBySubmit);
+    await screenshot(page, "retry-send-1-not-sent");
+
+    // A second tab keeps the page with its Retry button, for a stale retry later.
+    const stale = await page.context().newPage();
+    stale.setDefaultTimeout(60_000);
+    await openPage(stale, `${studio.web}/briefs/${briefId}`);
+    await stale.getByTestId("not-sent").getByRole("button", { name: "Retry" }).waitFor();
+
+    // Up: a double-click on Retry.
+    gate.up = true;
+    await item.getByRole("button", { name: "Retry" }).dblclick();
+    await expect.poll(() => page.getByTestId("not-sent").count(), { timeout: 30_000 }).toBe(0);
+    const [stored] = await studio.api.waitForEvents(briefSubmitted.name, (e) => e.id === eventId);
+    const runs = await studio.api.waitForRuns(stored!.internal_id!);
+    expect(runs.map((r) => r.status)).toEqual(["COMPLETED"]);
+    const projection = `${appIds.web}-project-brief-submitted`;
+    expect(await studio.api.functionOf(runs[0]!.run_id)).toBe(projection);
+    // The console applied the brief when it recorded it; the delivered event finds it applied.
+    // (Run results are encrypted at rest; this app runs with the dev-only key.)
+    const result = await createDecryptor([DEV_ONLY_ENCRYPTION_KEY])((await studio.api.output(runs[0]!.run_id)).data);
+    expect(result).toEqual({ applied: false, reason: "already projected" });
+    await screenshot(page, "retry-send-2-sent");
+
+    // The stale tab's Retry: the event is already sent, so nothing goes out.
+    await stale.getByTestId("not-sent").getByRole("button", { name: "Retry" }).click();
+    await stale.waitForURL(/\?retried=/);
+    expect(await stale.getByTestId("not-sent").count()).toBe(0);
+    await stale.close();
+
+    // Every run of any copy has been scheduled by the time the first one ended (see web-console's
+    // dedupe test); only then are copies and runs counted.
+    const copies = await mine();
+    const allRuns = (await Promise.all(copies.map((c) => studio.api.runsForEvent(c.internal_id!)))).flat();
+    expect(copies.map((c) => c.internal_id)).toEqual([stored!.internal_id]);
+    expect(allRuns.map((r) => r.run_id)).toEqual([runs[0]!.run_id]);
+    expect(forwarded()).toBe(1);
+    expect(refused()).toBe(refusedInAll);
+    console.info(
+      `[figures] web retry-send: event API down → ${refusedBySubmit} sends refused on submit (the SDK's attempts), ${refusedInAll - refusedBySubmit} more on a Retry while down (2 attempts recorded); ` +
+        `up → Retry double-clicked + a stale second Retry → ${forwarded()} send forwarded, ${copies.length} stored event under ${eventId}, ` +
+        `${allRuns.length} ${projection} run (COMPLETED, already projected)`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from "node:http";
+import { connect } from "node:net";
 
 /** A local HTTP proxy in front of the Dev Server whose event API can be switched off. */
 export interface EventApiSwitch {
@@ -41,6 +42,22 @@ export async function startEventApiSwitch(): Promise<EventApiSwitch> {
     });
     upstream.on("error", (error) => res.writeHead(502, { "content-type": "text/plain" }).end(`proxy: ${error.message}`));
     req.pipe(upstream);
+  });
+  // WebSocket upgrades (the browser's realtime feed) go through untouched: bytes both ways.
+  server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+    const target = new URL(sw.target);
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${k === "host" ? target.host : String(v)}`)];
+      upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
+      if (head.length) upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
+    const close = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    upstream.on("error", close);
+    socket.on("error", close);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
