@@ -38,7 +38,8 @@ describe("web console against the Dev Server", () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
     await signIn(page, studio.web); // the local admin the web app seeds on a developer machine
-  });
+  }, 600_000); // a cold `next dev` compiles each warmed-up page: minutes while the gate runs other suites
+
   afterAll(async () => {
     await browser?.close();
     await studio?.stop();
