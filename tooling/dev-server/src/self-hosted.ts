@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { devServerApi, type DevServerApi } from "./api.ts";
 import { deploymentEnvFor, type DeploymentKeys } from "./deployment-env.ts";
 import { APPS, startApp, type AppName, type RunningApp } from "./apps.ts";
-import { freePort } from "./ports.ts";
+import { freePort, reservePort } from "./ports.ts";
 import { startPostgres, type Postgres } from "./postgres.ts";
 import { reapOrphans } from "./process-registry.ts";
 import { startRedis, type Redis } from "./redis.ts";
@@ -56,7 +56,10 @@ export async function startSelfHostedStack(opts: {
   };
   const ports = new Map<AppName, number>();
   for (const name of opts.apps) ports.set(name, await freePort());
-  const enginePort = await freePort();
+  // Held until the engine starts (after Postgres, Redis and the apps: minutes on a busy machine),
+  // as stack.ts holds the Dev Server's: another suite asking the OS for a port may get it otherwise.
+  const engineReservation = await reservePort();
+  const enginePort = engineReservation.port;
   const urls: StackUrls = { engine: `http://127.0.0.1:${enginePort}` };
   for (const [name, port] of ports) urls[name] = `http://127.0.0.1:${port}`;
   const env = typeof opts.env === "function" ? opts.env(urls) : opts.env;
@@ -67,6 +70,7 @@ export async function startSelfHostedStack(opts: {
   let redis: Redis | undefined;
   let engine: SelfHostedEngine | undefined;
   const stopAll = async () => {
+    await engineReservation.release();
     await Promise.all(Object.values(apps).map((a) => a.stop()));
     await engine?.stop();
     await Promise.all([postgres?.stop(), redis?.stop()]);
@@ -89,6 +93,7 @@ export async function startSelfHostedStack(opts: {
     const failed = started.find((s) => s.status === "rejected");
     if (failed) throw failed.reason;
     if (!postgres || !redis) throw new Error("unreachable: Postgres and Redis started");
+    await engineReservation.release();
     engine = await startSelfHostedEngine({
       port: enginePort,
       postgresUrl: postgres.url,
