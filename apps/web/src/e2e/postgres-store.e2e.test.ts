@@ -89,7 +89,7 @@ describe("web console on a real Postgres server", () => {
 
     await openPage(page, `${studio.web}/briefs?q=client_globex`);
     expect(await page.getByTestId("pager-position").innerText()).toBe(`Page 1 of 1 · ${SEEDED / 5} items`);
-  });
+  }, 300_000); // compiles three pages, launches Chromium and waits for 55 projections: minutes while the gate runs other suites
 
   it("records a brief sent from the form in Postgres before sending it, and shows it at once", async () => {
     await openPage(page, `${studio.web}/briefs/new`);
