@@ -30,7 +30,10 @@ describe("studio flow in the browser", () => {
         ai: { AI_PROVIDER: "offline" },
       }),
     });
-    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/invoices/new", "/invoices/warm-up", "/outbox"]);
+    // The outbox routes too: the worker's notify-team posts there before it publishes "waiting for
+    // approval", with a 10 s timeout, and a first request that compiles the route in `next dev` on a
+    // busy machine takes longer, so the step failed and waited out Inngest's retry backoff.
+    await warmUp(studio.web, ["/briefs/new", "/briefs/warm-up", "/invoices/new", "/invoices/warm-up", "/outbox", "/api/outbox/webhook", "/api/outbox/email"]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -63,7 +66,7 @@ describe("studio flow in the browser", () => {
     // Each stage appears as the worker publishes it, without reloading the page.
     await step("record", "done").waitFor({ timeout: 60_000 });
     await step("analyse", "done").waitFor({ timeout: 90_000 });
-    await step("approval", "waiting").waitFor({ timeout: 60_000 });
+    await step("approval", "waiting").waitFor({ timeout: 90_000 });
     expect(await step("analyse", "done").innerText()).toMatch(/deliverable/);
     expect(await page.getByTestId("live-status").getAttribute("data-status")).toBe("open");
     await screenshot(page, "studio-flow-2-progress-live");
