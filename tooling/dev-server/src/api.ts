@@ -342,18 +342,59 @@ export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
       return Promise.all(runs.map((r) => api.waitForRun(r.run_id, { timeoutMs: Math.max(1000, timeoutMs - (Date.now() - started)) })));
     },
 
-    /** Waits until every given app id has at least one function registered. */
-    async waitForApps(appIds: string[], timeoutMs = 60_000): Promise<void> {
+    /**
+     * Waits until every given app id has at least one function registered. With `resync` (app id →
+     * serve URL), an app still missing after `resyncEveryMs` is asked to register again by a PUT of
+     * its endpoint, as the server's own ping does: that ping gives up after 10 s and is retried
+     * only every few seconds, one app after another, so a `next dev` busy compiling beside other
+     * suites can miss it again and again (the 60 s registration wait of a CI run failed so). Our
+     * PUT waits as long as the app needs. On time-out the message names what the server saw and
+     * each app's sync error.
+     */
+    async waitForApps(
+      appIds: string[],
+      opts: number | { timeoutMs?: number; resync?: Record<string, string>; resyncEveryMs?: number } = {},
+    ): Promise<void> {
+      const { timeoutMs = 60_000, resync = {}, resyncEveryMs = 15_000 } = typeof opts === "number" ? { timeoutMs: opts } : opts;
       let seen: string[] = [];
+      const missing = () => appIds.filter((app) => !seen.some((slug) => slug.startsWith(`${app}-`)));
+      const resyncing = new Map<string, Promise<void>>();
+      let lastResync = Date.now();
       await eventually(
         `apps ${appIds.join(", ")} to register`,
         async () => {
           seen = [...new Set((await api.functions()).map((f) => f.slug))];
-          return appIds.every((app) => seen.some((slug) => slug.startsWith(`${app}-`)));
+          if (missing().length === 0) return true;
+          if (Date.now() - lastResync >= resyncEveryMs) {
+            lastResync = Date.now();
+            for (const app of missing()) {
+              const url = resync[app];
+              if (!url || resyncing.has(app)) continue;
+              resyncing.set(
+                app,
+                fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) })
+                  .then((res) => res.text())
+                  .then(
+                    () => undefined,
+                    () => undefined, // the next round tries again; the time-out message says what is missing
+                  )
+                  .finally(() => resyncing.delete(app)),
+              );
+            }
+          }
+          return false;
         },
         timeoutMs,
-      ).catch((error: unknown) => {
-        throw new Error(`${(error as Error).message}; functions seen: ${seen.join(", ") || "none"}`, { cause: error });
+      ).catch(async (error: unknown) => {
+        const errors = await api.apps().then(
+          (apps) => apps.filter((a) => a.error).map((a) => `${a.name || a.url}: ${a.error}`),
+          () => [],
+        );
+        throw new Error(
+          `${(error as Error).message}; functions seen: ${seen.join(", ") || "none"}; missing: ${missing().join(", ")}` +
+            (errors.length ? `; sync errors the server reports: ${errors.join("; ")}` : ""),
+          { cause: error },
+        );
       });
     },
   };

@@ -116,7 +116,15 @@ export async function startStack(opts: {
       for (const e of Array.isArray(events) ? events : [events]) if (e.id) sentByTest.add(e.id);
       return ids;
     };
-    await api.waitForApps(opts.apps.map((name) => APPS[name].appId));
+    // Up to the apps' own start-up allowance: under the gate's load a `next dev` answers the
+    // server's sync slowly; the PUTs of waitForApps make sure each app is asked until it registers.
+    await api.waitForApps(
+      opts.apps.map((name) => APPS[name].appId),
+      {
+        timeoutMs: Math.max(60_000, Math.min(opts.readyTimeoutMs ?? 120_000, 300_000)),
+        resync: Object.fromEntries(Object.values(apps).map((a) => [a.appId, a.serveUrl])),
+      },
+    );
     const stop = async () => {
       await recordEvidence(api);
       await stopAll();

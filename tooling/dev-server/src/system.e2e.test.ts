@@ -3,7 +3,19 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.ts";
-import { APPS, ensureInngestBinary, eventually, missingUiReason, reapOrphans, startDevServer, startStack, type Stack } from "./index.ts";
+import {
+  APPS,
+  devServerApi,
+  ensureInngestBinary,
+  eventually,
+  freePort,
+  missingUiReason,
+  reapOrphans,
+  startApp,
+  startDevServer,
+  startStack,
+  type Stack,
+} from "./index.ts";
 
 // The plumbing of the whole system: three real app processes, a real Dev Server, real events.
 describe("the local system", () => {
@@ -74,6 +86,21 @@ describe("the Dev Server launcher", () => {
       await expect(startDevServer({ port })).rejects.toThrow(`Port ${port} (Inngest Dev Server) is already in use`);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("asks an app the server has not synced to register, until it has", async () => {
+    // A server given no app URL never pings the worker: only waitForApps' own PUT can sync it.
+    const server = await startDevServer();
+    const worker = await startApp("worker", { port: await freePort(), env: { INNGEST_DEV: server.url } });
+    try {
+      const api = devServerApi(server.url);
+      await expect(api.waitForApps(["studio-worker"], 2_000)).rejects.toThrow(/functions seen: none; missing: studio-worker/);
+      await api.waitForApps(["studio-worker"], { timeoutMs: 30_000, resync: { "studio-worker": worker.serveUrl }, resyncEveryMs: 500 });
+      expect((await api.apps()).map((a) => a.name)).toEqual(["studio-worker"]);
+    } finally {
+      await worker.stop();
+      await server.stop();
     }
   });
 
