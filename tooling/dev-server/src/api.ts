@@ -347,7 +347,7 @@ export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
      * serve URL), an app still missing after `resyncEveryMs` is asked to register again by a PUT of
      * its endpoint, as the server's own ping does: that ping gives up after 10 s and is retried
      * only every few seconds, one app after another, so a `next dev` busy compiling beside other
-     * suites can miss it again and again (the 60 s registration wait of a CI run failed so). Our
+     * suites can miss it again and again (the likely cause of a CI run's failed 60 s wait). Our
      * PUT waits as long as the app needs. On time-out the message names what the server saw and
      * each app's sync error.
      */
