@@ -358,7 +358,7 @@ export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
       const { timeoutMs = 60_000, resync = {}, resyncEveryMs = 15_000 } = typeof opts === "number" ? { timeoutMs: opts } : opts;
       let seen: string[] = [];
       const missing = () => appIds.filter((app) => !seen.some((slug) => slug.startsWith(`${app}-`)));
-      const resyncing = new Map<string, Promise<void>>();
+      const resyncing = new Set<string>();
       let lastResync = Date.now();
       await eventually(
         `apps ${appIds.join(", ")} to register`,
@@ -370,16 +370,11 @@ export function devServerApi(baseUrl: string, keys: EngineKeys = {}) {
             for (const app of missing()) {
               const url = resync[app];
               if (!url || resyncing.has(app)) continue;
-              resyncing.set(
-                app,
-                fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) })
-                  .then((res) => res.text())
-                  .then(
-                    () => undefined,
-                    () => undefined, // the next round tries again; the time-out message says what is missing
-                  )
-                  .finally(() => resyncing.delete(app)),
-              );
+              resyncing.add(app);
+              fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) })
+                .then((res) => res.text())
+                .catch(() => undefined) // the next round tries again; the time-out message says what is missing
+                .finally(() => resyncing.delete(app));
             }
           }
           return false;
